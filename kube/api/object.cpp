@@ -1,0 +1,358 @@
+#include "object.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <simdjson.h>
+
+namespace kube {
+
+// Invariant: json is minified, valid JSON whose top level is an object; the other members
+// were read from it at construction and never change.
+struct Object::Data : QSharedData {
+    QByteArray json;
+    QString apiVersion, kind, name, namespace_, generateName, uid, resourceVersion;
+    QString creationTimestamp, deletionTimestamp;
+    qint64 generation = 0;
+    bool hasMetadata = false;
+    Labels labels;
+    QList<OwnerReference> ownerReferences;
+    QStringList finalizers;
+};
+
+namespace {
+
+simdjson::dom::parser &threadParser()
+{
+    thread_local simdjson::dom::parser parser;
+    return parser;
+}
+
+QString toQString(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+QString stringField(simdjson::dom::object o, std::string_view key)
+{
+    std::string_view s;
+    if (o.at_key(key).get_string().get(s) != simdjson::SUCCESS)
+        return QString();
+    return toQString(s);
+}
+
+Labels readStringMap(simdjson::dom::object o, std::string_view key)
+{
+    Labels out;
+    simdjson::dom::object map;
+    if (o.at_key(key).get_object().get(map) != simdjson::SUCCESS)
+        return out;
+    for (auto field : map) {
+        std::string_view v;
+        if (field.value.get_string().get(v) == simdjson::SUCCESS)
+            out.insert(toQString(field.key), toQString(v));
+    }
+    return out;
+}
+
+void readMetadata(Object::Data *d, simdjson::dom::object root)
+{
+    d->apiVersion = stringField(root, "apiVersion");
+    d->kind = stringField(root, "kind");
+    simdjson::dom::object md;
+    if (root.at_key("metadata").get_object().get(md) != simdjson::SUCCESS)
+        return;
+    d->hasMetadata = true;
+    d->name = stringField(md, "name");
+    d->namespace_ = stringField(md, "namespace");
+    d->generateName = stringField(md, "generateName");
+    d->uid = stringField(md, "uid");
+    d->resourceVersion = stringField(md, "resourceVersion");
+    d->creationTimestamp = stringField(md, "creationTimestamp");
+    d->deletionTimestamp = stringField(md, "deletionTimestamp");
+    int64_t generation = 0;
+    if (md.at_key("generation").get_int64().get(generation) == simdjson::SUCCESS)
+        d->generation = generation;
+    d->labels = readStringMap(md, "labels");
+    simdjson::dom::array owners;
+    if (md.at_key("ownerReferences").get_array().get(owners) == simdjson::SUCCESS) {
+        for (auto item : owners) {
+            simdjson::dom::object ref;
+            if (item.get_object().get(ref) != simdjson::SUCCESS)
+                continue;
+            OwnerReference r{stringField(ref, "apiVersion"), stringField(ref, "kind"), stringField(ref, "name"), stringField(ref, "uid")};
+            bool flag = false;
+            if (ref.at_key("controller").get_bool().get(flag) == simdjson::SUCCESS)
+                r.controller = flag;
+            flag = false;
+            if (ref.at_key("blockOwnerDeletion").get_bool().get(flag) == simdjson::SUCCESS)
+                r.blockOwnerDeletion = flag;
+            d->ownerReferences.append(std::move(r));
+        }
+    }
+    simdjson::dom::array finalizers;
+    if (md.at_key("finalizers").get_array().get(finalizers) == simdjson::SUCCESS) {
+        for (auto item : finalizers) {
+            std::string_view s;
+            if (item.get_string().get(s) == simdjson::SUCCESS)
+                d->finalizers.append(toQString(s));
+        }
+    }
+}
+
+// --- A small scanner over minified JSON, used to splice resourceVersion in place. ---
+
+// Skips one JSON string starting at p (which points at the opening quote); returns the position
+// after the closing quote.
+qsizetype skipString(const QByteArray &s, qsizetype p)
+{
+    for (++p; p < s.size(); ++p) {
+        if (s[p] == '\\')
+            ++p;
+        else if (s[p] == '"')
+            return p + 1;
+    }
+    return -1;
+}
+
+// Skips one JSON value starting at p; returns the position just after it.
+qsizetype skipValue(const QByteArray &s, qsizetype p)
+{
+    if (p >= s.size())
+        return -1;
+    if (s[p] == '"')
+        return skipString(s, p);
+    if (s[p] != '{' && s[p] != '[') {
+        while (p < s.size() && s[p] != ',' && s[p] != '}' && s[p] != ']')
+            ++p;
+        return p;
+    }
+    int depth = 0;
+    while (p < s.size()) {
+        const char c = s[p];
+        if (c == '"') {
+            p = skipString(s, p);
+            if (p < 0)
+                return -1;
+            continue;
+        }
+        if (c == '{' || c == '[')
+            ++depth;
+        else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return p + 1;
+        }
+        ++p;
+    }
+    return -1;
+}
+
+// In the object starting at `open` (a '{'), finds the value of key (unescaped bytes).
+// Returns the value's start, or -1.
+qsizetype findMember(const QByteArray &s, qsizetype open, QByteArrayView key)
+{
+    qsizetype p = open + 1;
+    while (p < s.size() && s[p] != '}') {
+        if (s[p] != '"')
+            return -1;
+        const qsizetype keyEnd = skipString(s, p);
+        if (keyEnd < 0 || keyEnd >= s.size() || s[keyEnd] != ':')
+            return -1;
+        const bool match = QByteArrayView(s.constData() + p + 1, keyEnd - p - 2) == key;
+        const qsizetype valueStart = keyEnd + 1;
+        if (match)
+            return valueStart;
+        p = skipValue(s, valueStart);
+        if (p < 0)
+            return -1;
+        if (p < s.size() && s[p] == ',')
+            ++p;
+    }
+    return -1;
+}
+
+QByteArray jsonString(QStringView text)
+{
+    // QJsonDocument escapes exactly as JSON requires.
+    const QByteArray arr = QJsonDocument(QJsonArray{text.toString()}).toJson(QJsonDocument::Compact);
+    return arr.mid(1, arr.size() - 2);
+}
+
+} // namespace
+
+Object::Object() = default;
+Object::~Object() = default;
+Object::Object(const Object &) = default;
+Object::Object(Object &&) noexcept = default;
+Object &Object::operator=(const Object &) = default;
+Object &Object::operator=(Object &&) noexcept = default;
+Object::Object(Data *data) : d(data) {}
+
+Expected<Object> Object::parse(QByteArrayView json)
+{
+    simdjson::dom::element root;
+    auto error = threadParser().parse(json.data(), size_t(json.size())).get(root);
+    if (error != simdjson::SUCCESS) {
+        QJsonParseError qtError;
+        QJsonDocument::fromJson(json.toByteArray(), &qtError);
+        if (qtError.error != QJsonParseError::NoError)
+            return Status::badRequest(u"invalid JSON at offset %1: %2"_qs.arg(qtError.offset).arg(qtError.errorString()));
+        return Status::badRequest(u"invalid JSON: "_qs + QString::fromLatin1(simdjson::error_message(error)));
+    }
+    simdjson::dom::object top;
+    if (root.get_object().get(top) != simdjson::SUCCESS)
+        return Status::badRequest(u"invalid object: the JSON document is not an object"_qs);
+
+    auto *data = new Data;
+    data->json.resize(json.size());
+    size_t minifiedSize = 0;
+    if (simdjson::minify(json.data(), size_t(json.size()), data->json.data(), minifiedSize) != simdjson::SUCCESS) {
+        delete data;
+        return Status::badRequest(u"invalid JSON"_qs);
+    }
+    data->json.truncate(qsizetype(minifiedSize));
+    readMetadata(data, top);
+    return Object(data);
+}
+
+Object Object::fromJson(const QJsonObject &object)
+{
+    auto parsed = parse(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    Q_ASSERT(parsed.ok());
+    return parsed.ok() ? parsed.value() : Object();
+}
+
+const QByteArray &Object::json() const
+{
+    static const QByteArray empty;
+    return d ? d->json : empty;
+}
+
+QJsonObject Object::toJson() const
+{
+    if (!d)
+        return {};
+    return QJsonDocument::fromJson(d->json).object();
+}
+
+#define TIMONEL_FIELD(type, name, member, fallback) \
+    type Object::name() const { return d ? d->member : fallback; }
+TIMONEL_FIELD(QString, apiVersion, apiVersion, QString())
+TIMONEL_FIELD(QString, kind, kind, QString())
+TIMONEL_FIELD(QString, name, name, QString())
+TIMONEL_FIELD(QString, namespace_, namespace_, QString())
+TIMONEL_FIELD(QString, generateName, generateName, QString())
+TIMONEL_FIELD(QString, uid, uid, QString())
+TIMONEL_FIELD(QString, resourceVersion, resourceVersion, QString())
+TIMONEL_FIELD(QString, creationTimestamp, creationTimestamp, QString())
+TIMONEL_FIELD(QString, deletionTimestamp, deletionTimestamp, QString())
+TIMONEL_FIELD(qint64, generation, generation, 0)
+TIMONEL_FIELD(QStringList, finalizers, finalizers, QStringList())
+#undef TIMONEL_FIELD
+
+GroupVersionKind Object::gvk() const
+{
+    const GroupVersion gv = GroupVersion::fromApiVersion(apiVersion());
+    return {gv.group, gv.version, kind()};
+}
+
+const Labels &Object::labels() const
+{
+    static const Labels empty;
+    return d ? d->labels : empty;
+}
+
+Labels Object::annotations() const
+{
+    if (!d)
+        return {};
+    simdjson::dom::element root;
+    if (threadParser().parse(d->json.constData(), size_t(d->json.size())).get(root) != simdjson::SUCCESS)
+        return {};
+    simdjson::dom::object md;
+    if (root["metadata"].get_object().get(md) != simdjson::SUCCESS)
+        return {};
+    return readStringMap(md, "annotations");
+}
+
+const QList<OwnerReference> &Object::ownerReferences() const
+{
+    static const QList<OwnerReference> empty;
+    return d ? d->ownerReferences : empty;
+}
+
+std::optional<OwnerReference> Object::controllerRef() const
+{
+    for (const OwnerReference &r : ownerReferences()) {
+        if (r.controller)
+            return r;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> Object::scalarAt(QStringView dottedPath) const
+{
+    if (!d)
+        return std::nullopt;
+    simdjson::dom::element e;
+    if (threadParser().parse(d->json.constData(), size_t(d->json.size())).get(e) != simdjson::SUCCESS)
+        return std::nullopt;
+    for (QStringView part : dottedPath.split(u'.')) {
+        const QByteArray key = part.toUtf8();
+        if (e.at_key(std::string_view(key.constData(), size_t(key.size()))).get(e) != simdjson::SUCCESS)
+            return std::nullopt;
+    }
+    switch (e.type()) {
+    case simdjson::dom::element_type::STRING:
+        return toQString(e.get_string().value_unsafe());
+    case simdjson::dom::element_type::BOOL:
+        return e.get_bool().value_unsafe() ? u"true"_qs : u"false"_qs;
+    case simdjson::dom::element_type::INT64:
+        return QString::number(e.get_int64().value_unsafe());
+    case simdjson::dom::element_type::UINT64:
+        return QString::number(e.get_uint64().value_unsafe());
+    case simdjson::dom::element_type::DOUBLE:
+        return QString::number(e.get_double().value_unsafe());
+    default:
+        return std::nullopt;
+    }
+}
+
+Object Object::withResourceVersion(QStringView rv) const
+{
+    if (!d)
+        return {};
+    const QByteArray &s = d->json;
+    const QByteArray value = jsonString(rv);
+    QByteArray out;
+    const qsizetype md = findMember(s, 0, "metadata");
+    if (md >= 0 && md < s.size() && s[md] == '{') {
+        const qsizetype rvAt = findMember(s, md, "resourceVersion");
+        if (rvAt >= 0) {
+            const qsizetype rvEnd = skipValue(s, rvAt);
+            out = s.left(rvAt) + value + s.mid(rvEnd);
+        } else {
+            const bool empty = md + 1 < s.size() && s[md + 1] == '}';
+            out = s.left(md + 1) + "\"resourceVersion\":" + value + (empty ? "" : ",") + s.mid(md + 1);
+        }
+    } else if (md < 0 && !d->hasMetadata) {
+        // No metadata at all (or a key spelled with escapes, which the scanner cannot see).
+        const bool empty = s.size() >= 2 && s[1] == '}';
+        out = QByteArray("{\"metadata\":{\"resourceVersion\":") + value + "}" + (empty ? "" : ",") + s.mid(1);
+    }
+    if (out.isEmpty()) {
+        // Unusual shapes (escaped keys, metadata not an object): take the slow, sure path.
+        QJsonObject o = toJson();
+        QJsonObject m = o.value(u"metadata").toObject();
+        m[u"resourceVersion"_qs] = rv.toString();
+        o[u"metadata"_qs] = m;
+        return fromJson(o);
+    }
+    auto *copy = new Data(*d);
+    copy->json = std::move(out);
+    copy->resourceVersion = rv.toString();
+    return Object(copy);
+}
+
+} // namespace kube

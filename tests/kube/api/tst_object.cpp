@@ -1,0 +1,155 @@
+#include "kube/api/object.h"
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace kube;
+
+class tst_Object : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parseReadsMetadata();
+    void parseMinifies();
+    void parseRejects_data();
+    void parseRejects();
+    void withResourceVersion_data();
+    void withResourceVersion();
+    void scalarAt_data();
+    void scalarAt();
+    void copiesShareBytes();
+};
+
+static const char *kPod = R"({
+  "apiVersion": "v1", "kind": "Pod",
+  "metadata": {"name": "web-1", "namespace": "demo", "uid": "u-1", "resourceVersion": "7",
+               "generation": 3, "labels": {"app": "web", "tier": "front"},
+               "annotations": {"note": "hi"},
+               "ownerReferences": [{"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": "web-abc",
+                                    "uid": "rs-1", "controller": true}],
+               "finalizers": ["x/y"]},
+  "spec": {"nodeName": "node-1", "containers": [{"name": "c", "image": "nginx"}]},
+  "status": {"phase": "Running", "ready": true, "restarts": 2}
+})";
+
+void tst_Object::parseReadsMetadata()
+{
+    auto o = Object::parse(kPod);
+    QVERIFY(o.ok());
+    QCOMPARE(o->kind(), u"Pod"_qs);
+    QCOMPARE(o->apiVersion(), u"v1"_qs);
+    QCOMPARE(o->gvk(), (GroupVersionKind{QString(), u"v1"_qs, u"Pod"_qs}));
+    QCOMPARE(o->name(), u"web-1"_qs);
+    QCOMPARE(o->namespace_(), u"demo"_qs);
+    QCOMPARE(o->key(), (ObjectKey{u"demo"_qs, u"web-1"_qs}));
+    QCOMPARE(o->uid(), u"u-1"_qs);
+    QCOMPARE(o->resourceVersion(), u"7"_qs);
+    QCOMPARE(o->generation(), 3);
+    QCOMPARE(o->labels().value(u"app"), u"web"_qs);
+    QCOMPARE(o->labels().size(), 2);
+    QCOMPARE(o->annotations().value(u"note"), u"hi"_qs);
+    QCOMPARE(o->ownerReferences().size(), 1);
+    QVERIFY(o->controllerRef().has_value());
+    QCOMPARE(o->controllerRef()->uid, u"rs-1"_qs);
+    QCOMPARE(o->finalizers(), QStringList{u"x/y"_qs});
+    QVERIFY(!o->isBeingDeleted());
+}
+
+void tst_Object::parseMinifies()
+{
+    auto o = Object::parse("{ \"a\" : [ 1 , 2 ] ,\n \"b\" : \"x y\" }");
+    QVERIFY(o.ok());
+    QCOMPARE(o->json(), QByteArray(R"({"a":[1,2],"b":"x y"})"));
+}
+
+void tst_Object::parseRejects_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("truncated") << QByteArray(R"({"a":)");
+    QTest::newRow("not-an-object") << QByteArray("[1,2]");
+    QTest::newRow("bare-string") << QByteArray(R"("x")");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("trailing-garbage") << QByteArray(R"({"a":1} x)");
+    QTest::newRow("bad-utf8") << QByteArray("{\"a\":\"\xff\"}");
+}
+
+void tst_Object::parseRejects()
+{
+    QFETCH(QByteArray, input);
+    auto o = Object::parse(input);
+    QVERIFY(!o.ok());
+    QCOMPARE(o.error().code(), 400);
+    QVERIFY(!o.error().message().isEmpty());
+}
+
+void tst_Object::withResourceVersion_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("replace") << QByteArray(R"({"metadata":{"name":"a","resourceVersion":"5"},"x":1})")
+                             << QByteArray(R"({"metadata":{"name":"a","resourceVersion":"42"},"x":1})");
+    QTest::newRow("insert") << QByteArray(R"({"kind":"K","metadata":{"name":"a"}})")
+                            << QByteArray(R"({"kind":"K","metadata":{"resourceVersion":"42","name":"a"}})");
+    QTest::newRow("empty-metadata") << QByteArray(R"({"metadata":{}})")
+                                    << QByteArray(R"({"metadata":{"resourceVersion":"42"}})");
+    QTest::newRow("no-metadata") << QByteArray(R"({"kind":"K"})")
+                                 << QByteArray(R"({"metadata":{"resourceVersion":"42"},"kind":"K"})");
+    QTest::newRow("empty-object") << QByteArray("{}") << QByteArray(R"({"metadata":{"resourceVersion":"42"}})");
+    QTest::newRow("nested-decoy") << QByteArray(R"({"spec":{"metadata":{"resourceVersion":"1"}},"metadata":{"resourceVersion":"2"}})")
+                                  << QByteArray(R"({"spec":{"metadata":{"resourceVersion":"1"}},"metadata":{"resourceVersion":"42"}})");
+    QTest::newRow("strings-with-braces") << QByteArray(R"({"a":"}{\"","metadata":{"b":"]","resourceVersion":""}})")
+                                         << QByteArray(R"({"a":"}{\"","metadata":{"b":"]","resourceVersion":"42"}})");
+}
+
+void tst_Object::withResourceVersion()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    auto o = Object::parse(input);
+    QVERIFY(o.ok());
+    const Object stamped = o->withResourceVersion(u"42");
+    QCOMPARE(stamped.json(), expected);
+    QCOMPARE(stamped.resourceVersion(), u"42"_qs);
+    QCOMPARE(stamped.toJson().value(u"metadata").toObject().value(u"resourceVersion").toString(), u"42"_qs);
+    QCOMPARE(o->json(), Object::parse(input)->json()); // the original is untouched
+}
+
+void tst_Object::scalarAt_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<bool>("present");
+    QTest::newRow("string") << u"spec.nodeName"_qs << u"node-1"_qs << true;
+    QTest::newRow("metadata") << u"metadata.namespace"_qs << u"demo"_qs << true;
+    QTest::newRow("bool") << u"status.ready"_qs << u"true"_qs << true;
+    QTest::newRow("int") << u"status.restarts"_qs << u"2"_qs << true;
+    QTest::newRow("missing") << u"spec.hostname"_qs << QString() << false;
+    QTest::newRow("object-not-scalar") << u"spec"_qs << QString() << false;
+}
+
+void tst_Object::scalarAt()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    QFETCH(bool, present);
+    auto o = Object::parse(kPod);
+    QVERIFY(o.ok());
+    const auto v = o->scalarAt(path);
+    QCOMPARE(v.has_value(), present);
+    if (present)
+        QCOMPARE(*v, expected);
+}
+
+void tst_Object::copiesShareBytes()
+{
+    auto o = Object::parse(kPod);
+    QVERIFY(o.ok());
+    const Object a = o.value();
+    const Object b = a;
+    QCOMPARE(a.json().constData(), b.json().constData());
+    QVERIFY(a == b);
+    QVERIFY(Object().isNull());
+}
+
+QTEST_GUILESS_MAIN(tst_Object)
+#include "tst_object.moc"
