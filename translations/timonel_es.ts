@@ -1,34 +1,33 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
     <name>main</name>
     <message>
         <source>Timonel: a native console for Kubernetes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Timonel: una consola nativa para Kubernetes.</translation>
     </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>
     <message>
         <source>Timonel</source>
-        <translation type="unfinished"></translation>
+        <translation>Timonel</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;A native console for Kubernetes.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;Una consola nativa para Kubernetes.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión</translation>
     </message>
 </context>
 </TS>
