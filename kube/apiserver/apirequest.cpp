@@ -1,0 +1,43 @@
+#include "apirequest.h"
+
+#include "kube/api/status.h"
+
+namespace kube {
+
+QByteArray ApiRequest::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return QByteArray();
+}
+
+void ApiResponder::respond(int status, const QByteArray &contentType, const QByteArray &body, const HttpHeaders &headers)
+{
+    Q_ASSERT(!m_responded);
+    m_responded = true;
+    writeHttpResponse(m_socket, status, contentType, body, headers);
+}
+
+void ApiResponder::respondJson(int status, const QByteArray &json, const HttpHeaders &headers)
+{
+    respond(status, "application/json", json, headers);
+}
+
+void ApiResponder::respondStatus(const Status &status)
+{
+    HttpHeaders headers;
+    if (status.retryAfterSeconds() > 0)
+        headers.append({"Retry-After", QByteArray::number(status.retryAfterSeconds())});
+    respondJson(status.code() > 0 ? status.code() : 500, status.toJsonBytes(), headers);
+}
+
+ChunkedStream *ApiResponder::startStream(int status, const QByteArray &contentType, const HttpHeaders &headers)
+{
+    Q_ASSERT(!m_responded);
+    m_responded = true;
+    return new ChunkedStream(m_socket, status, contentType, headers);
+}
+
+} // namespace kube

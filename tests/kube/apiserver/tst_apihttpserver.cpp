@@ -1,0 +1,279 @@
+#include "kube/apiserver/apihttpserver.h"
+#include "kube/apiserver/apirequest.h"
+#include "kube/api/status.h"
+
+#include <QJsonDocument>
+#include <atomic>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace kube;
+
+namespace {
+
+// Answers /stream with three chunks sent from a timer (after the handler returned), and
+// anything else with the decoded RequestInfo as JSON.
+class FakeHandler : public RequestHandler
+{
+public:
+    void handle(const ApiRequest &request, ApiResponder &responder) override
+    {
+        ++calls;
+        if (request.path == u"/stream") {
+            ChunkedStream *stream = responder.startStream(200, "application/json");
+            auto *timer = new QTimer(stream);
+            auto count = std::make_shared<int>(0);
+            QObject::connect(timer, &QTimer::timeout, stream, [stream, count] {
+                if (++*count <= 3) {
+                    stream->writeChunk("{\"n\":" + QByteArray::number(*count) + "}\n");
+                    return;
+                }
+                stream->finish();
+                stream->deleteLater();
+            });
+            timer->start(1);
+            return;
+        }
+        const QJsonObject o{{u"verb"_qs, request.info.verb}, {u"resource"_qs, request.info.resource},
+                            {u"namespace"_qs, request.info.namespace_}, {u"bodySize"_qs, request.body.size()}};
+        responder.respondJson(200, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    }
+    std::atomic<int> calls = 0; // written on the server thread, read by the test
+};
+
+struct HttpReply {
+    int status = 0;
+    QByteArray headers;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+// A deliberately plain HTTP/1.1 client, so the test controls every header byte.
+class RawClient
+{
+public:
+    explicit RawClient(quint16 port) { m_socket.connectToHost(QHostAddress::LocalHost, port); m_socket.waitForConnected(2000); }
+
+    HttpReply request(const QByteArray &method, const QByteArray &target, const QList<QByteArray> &headers, const QByteArray &body = {})
+    {
+        QByteArray out = method + ' ' + target + " HTTP/1.1\r\n";
+        for (const QByteArray &h : headers)
+            out += h + "\r\n";
+        if (!body.isEmpty() || method == "POST")
+            out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        out += "\r\n" + body;
+        m_socket.write(out);
+        return readReply();
+    }
+    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+
+private:
+    bool fill(qsizetype needed)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (m_buffer.size() < needed && t.elapsed() < 5000) {
+            if (!m_socket.waitForReadyRead(100) && m_socket.state() != QAbstractSocket::ConnectedState)
+                break;
+            m_buffer += m_socket.readAll();
+        }
+        return m_buffer.size() >= needed;
+    }
+    QByteArray takeLine()
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!m_buffer.contains("\r\n") && t.elapsed() < 5000) {
+            m_socket.waitForReadyRead(100);
+            m_buffer += m_socket.readAll();
+        }
+        const qsizetype end = m_buffer.indexOf("\r\n");
+        if (end < 0)
+            return {};
+        QByteArray line = m_buffer.left(end);
+        m_buffer.remove(0, end + 2);
+        return line;
+    }
+    HttpReply readReply()
+    {
+        HttpReply r;
+        const QByteArray statusLine = takeLine();
+        r.status = statusLine.split(' ').value(1).toInt();
+        qsizetype length = -1;
+        bool chunked = false;
+        for (QByteArray line = takeLine(); !line.isEmpty(); line = takeLine()) {
+            r.headers += line + '\n';
+            const QByteArray lower = line.toLower();
+            if (lower.startsWith("content-length:"))
+                length = lower.mid(15).trimmed().toLongLong();
+            if (lower.startsWith("transfer-encoding:") && lower.contains("chunked"))
+                chunked = true;
+        }
+        if (chunked) {
+            for (;;) {
+                const qsizetype size = takeLine().toLongLong(nullptr, 16);
+                if (size == 0) {
+                    takeLine();
+                    break;
+                }
+                fill(size + 2);
+                r.body += m_buffer.left(size);
+                m_buffer.remove(0, size + 2);
+            }
+        } else if (length > 0) {
+            fill(length);
+            r.body = m_buffer.left(length);
+            m_buffer.remove(0, length);
+        }
+        return r;
+    }
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
+
+const QByteArray kToken = "s3cr3t-token";
+const QByteArray kAuth = "Authorization: Bearer " + kToken;
+const QByteArray kHost = "Host: 127.0.0.1";
+
+} // namespace
+
+class tst_ApiHttpServer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void refusals_data();
+    void refusals();
+    void passesDecodedRequest();
+    void keepAliveServesSeveralRequests();
+    void chunkedStreamOutlivesHandler();
+    void oversizedBodyIs413();
+    void loopbackHosts_data();
+    void loopbackHosts();
+
+private:
+    // The server runs on its own thread: the raw client below blocks this one while it waits.
+    QThread m_thread;
+    FakeHandler *m_handler = nullptr;
+    ApiHttpServer *m_server = nullptr;
+    quint16 m_port = 0;
+};
+
+void tst_ApiHttpServer::init()
+{
+    m_handler = new FakeHandler;
+    m_server = new ApiHttpServer(kToken, m_handler);
+    m_port = m_server->listenOnLoopback(0);
+    QVERIFY(m_port != 0);
+    m_server->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+void tst_ApiHttpServer::cleanup()
+{
+    QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_handler;
+}
+
+void tst_ApiHttpServer::refusals_data()
+{
+    QTest::addColumn<QList<QByteArray>>("headers");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("no-token") << QList<QByteArray>{kHost} << 401 << u"Unauthorized"_qs;
+    QTest::newRow("wrong-token") << QList<QByteArray>{kHost, "Authorization: Bearer nope"} << 401 << u"Unauthorized"_qs;
+    QTest::newRow("token-prefix-only") << QList<QByteArray>{kHost, "Authorization: Bearer s3cr3t"} << 401 << u"Unauthorized"_qs;
+    QTest::newRow("basic-auth") << QList<QByteArray>{kHost, "Authorization: Basic czNjcjN0LXRva2Vu"} << 401 << u"Unauthorized"_qs;
+    QTest::newRow("foreign-host") << QList<QByteArray>{"Host: evil.example.com", kAuth} << 403 << u"Forbidden"_qs;
+    QTest::newRow("rebinding-host") << QList<QByteArray>{"Host: 127.0.0.1.evil.example.com", kAuth} << 403 << u"Forbidden"_qs;
+    QTest::newRow("browser-origin") << QList<QByteArray>{kHost, kAuth, "Origin: http://localhost:3000"} << 403 << u"Forbidden"_qs;
+}
+
+void tst_ApiHttpServer::refusals()
+{
+    QFETCH(QList<QByteArray>, headers);
+    QFETCH(int, status);
+    QFETCH(QString, reason);
+    RawClient client(m_port);
+    const HttpReply reply = client.request("GET", "/api/v1/pods", headers);
+    QCOMPARE(reply.status, status);
+    QCOMPARE(reply.json().value(u"kind").toString(), u"Status"_qs);
+    QCOMPARE(reply.json().value(u"reason").toString(), reason);
+    QCOMPARE(reply.json().value(u"code").toInt(), status);
+    QCOMPARE(m_handler->calls, 0);
+}
+
+void tst_ApiHttpServer::passesDecodedRequest()
+{
+    RawClient client(m_port);
+    const HttpReply reply = client.request("GET", "/api/v1/namespaces/demo/pods?limit=500", {kHost, kAuth});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"verb").toString(), u"list"_qs);
+    QCOMPARE(reply.json().value(u"resource").toString(), u"pods"_qs);
+    QCOMPARE(reply.json().value(u"namespace").toString(), u"demo"_qs);
+    QCOMPARE(m_handler->calls, 1);
+}
+
+void tst_ApiHttpServer::keepAliveServesSeveralRequests()
+{
+    RawClient client(m_port);
+    for (int i = 0; i < 5; ++i) {
+        const HttpReply reply = client.request("GET", "/api/v1/pods", {"Host: localhost:6443", kAuth});
+        QCOMPARE(reply.status, 200);
+    }
+    QVERIFY(client.isConnected());
+    QCOMPARE(m_handler->calls, 5);
+}
+
+void tst_ApiHttpServer::chunkedStreamOutlivesHandler()
+{
+    RawClient client(m_port);
+    const HttpReply stream = client.request("GET", "/stream", {kHost, kAuth});
+    QCOMPARE(stream.status, 200);
+    QCOMPARE(stream.body, QByteArray("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n"));
+    // The connection is still usable after the stream ended.
+    const HttpReply next = client.request("GET", "/api/v1/pods", {kHost, kAuth});
+    QCOMPARE(next.status, 200);
+}
+
+void tst_ApiHttpServer::oversizedBodyIs413()
+{
+    RawClient client(m_port);
+    const QByteArray body(ApiHttpServer::kMaxRequestBodyBytes + 1, 'x');
+    const HttpReply reply = client.request("POST", "/api/v1/namespaces/demo/configmaps", {kHost, kAuth}, body);
+    QCOMPARE(reply.status, 413);
+    QCOMPARE(reply.json().value(u"reason").toString(), u"RequestEntityTooLarge"_qs);
+    QCOMPARE(m_handler->calls, 0);
+}
+
+void tst_ApiHttpServer::loopbackHosts_data()
+{
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("ipv4") << QByteArray("127.0.0.1") << true;
+    QTest::newRow("ipv4-port") << QByteArray("127.0.0.1:6443") << true;
+    QTest::newRow("localhost") << QByteArray("localhost") << true;
+    QTest::newRow("localhost-caps-port") << QByteArray("LocalHost:80") << true;
+    QTest::newRow("ipv6") << QByteArray("[::1]:6443") << true;
+    QTest::newRow("ipv6-other") << QByteArray("[::2]:6443") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("lan") << QByteArray("192.168.1.5") << false;
+    QTest::newRow("suffix-trick") << QByteArray("localhost.evil.com") << false;
+}
+
+void tst_ApiHttpServer::loopbackHosts()
+{
+    QFETCH(QByteArray, host);
+    QFETCH(bool, loopback);
+    QCOMPARE(ApiHttpServer::isLoopbackHost(host), loopback);
+}
+
+QTEST_GUILESS_MAIN(tst_ApiHttpServer)
+#include "tst_apihttpserver.moc"
