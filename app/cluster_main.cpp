@@ -7,6 +7,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("timonel-cluster"));
+    timonel::installTranslations();
 
     QCommandLineParser parser;
     timonel::setUpCommandLine(parser, QCoreApplication::translate("main", "Timonel's embedded Kubernetes cluster, without a window."));

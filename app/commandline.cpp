@@ -1,6 +1,8 @@
 #include "commandline.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 namespace timonel {
 
@@ -12,6 +14,15 @@ void setUpCommandLine(QCommandLineParser &parser, const QString &description)
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addVersionOption();
+}
+
+void installTranslations()
+{
+    const QString forced = qEnvironmentVariable("TIMONEL_LANGUAGE");
+    const QLocale locale = forced.isEmpty() ? QLocale() : QLocale(forced);
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    if (translator->load(locale, QStringLiteral("timonel"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
 }
 
 } // namespace timonel

@@ -3,18 +3,13 @@
 #include "views/mainwindow.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("timonel"));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("timonel"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    timonel::installTranslations();
 
     QCommandLineParser parser;
     timonel::setUpCommandLine(parser, QCoreApplication::translate("main", "Timonel: a native console for Kubernetes."));

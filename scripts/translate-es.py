@@ -17,6 +17,8 @@ PHRASES = {
     "<h2>Timonel</h2><p>A native console for Kubernetes.</p>":
         "<h2>Timonel</h2><p>Una consola nativa para Kubernetes.</p>",
     "Not connected": "Sin conexión",
+    "Timonel's embedded Kubernetes cluster, without a window.":
+        "El clúster de Kubernetes integrado de Timonel, sin ventana.",
 }
 
 def main() -> int:

@@ -7,6 +7,10 @@
         <source>Timonel: a native console for Kubernetes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Timonel&apos;s embedded Kubernetes cluster, without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>

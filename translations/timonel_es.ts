@@ -6,6 +6,10 @@
         <source>Timonel: a native console for Kubernetes.</source>
         <translation>Timonel: una consola nativa para Kubernetes.</translation>
     </message>
+    <message>
+        <source>Timonel's embedded Kubernetes cluster, without a window.</source>
+        <translation>El clúster de Kubernetes integrado de Timonel, sin ventana.</translation>
+    </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>
