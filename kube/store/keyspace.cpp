@@ -1,0 +1,38 @@
+#include "keyspace.h"
+
+namespace kube {
+
+const KeyEntry *KeySpace::find(QByteArrayView key) const
+{
+    const auto it = m_entries.find(key);
+    return it == m_entries.end() ? nullptr : &it->second;
+}
+
+void KeySpace::put(const QByteArray &key, KeyEntry entry)
+{
+    Q_ASSERT(!entry.object.isNull());
+    m_entries.insert_or_assign(key, std::move(entry));
+}
+
+void KeySpace::erase(const QByteArray &key)
+{
+    m_entries.erase(key);
+}
+
+KeySpace::Page KeySpace::list(QByteArrayView prefix, QByteArrayView after, qsizetype limit) const
+{
+    Page page;
+    auto it = after.isEmpty() || after < prefix ? m_entries.lower_bound(prefix) : m_entries.upper_bound(after);
+    for (; it != m_entries.end() && it->first.startsWith(prefix); ++it) {
+        if (limit > 0 && page.items.size() == limit) {
+            page.more = true;
+            ++page.remaining;
+            continue;
+        }
+        page.items.append(it->second.object);
+        page.lastKey = it->first;
+    }
+    return page;
+}
+
+} // namespace kube
