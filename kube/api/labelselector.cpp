@@ -1,5 +1,7 @@
 #include "labelselector.h"
 
+#include "namevalidation.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -19,126 +21,6 @@ struct LabelSelector::Data : QSharedData {
 
 namespace {
 
-// ---- validation (k8s.io/apimachinery/pkg/api/validate/content) --------------------------------
-
-bool isAsciiAlnum(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
-}
-
-// ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]
-bool isQualifiedNamePart(QStringView s)
-{
-    if (s.isEmpty() || !isAsciiAlnum(s.front()) || !isAsciiAlnum(s.back()))
-        return false;
-    return std::all_of(s.begin(), s.end(), [](QChar c) { return isAsciiAlnum(c) || c == u'-' || c == u'_' || c == u'.'; });
-}
-
-// [a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*
-bool isDns1123Subdomain(QStringView s)
-{
-    const auto lowerAlnum = [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'); };
-    for (QStringView label : s.split(u'.')) {
-        if (label.isEmpty() || !lowerAlnum(label.front()) || !lowerAlnum(label.back()))
-            return false;
-        if (!std::all_of(label.begin(), label.end(), [&](QChar c) { return lowerAlnum(c) || c == u'-'; }))
-            return false;
-    }
-    return true;
-}
-
-qsizetype byteLength(QStringView s)
-{
-    return s.toUtf8().size(); // Go measures bytes
-}
-
-QString regexError(const QString &msg, const QString &re, std::initializer_list<const char16_t *> examples)
-{
-    QString out = msg + u" (e.g. "_qs;
-    bool first = true;
-    for (const char16_t *e : examples) {
-        if (!first)
-            out += u" or "_qs;
-        first = false;
-        out += u'\'' + QString::fromUtf16(e) + u"', "_qs;
-    }
-    return out + u"regex used for validation is '"_qs + re + u"')"_qs;
-}
-
-const QString kLabelKeyFmt = u"([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"_qs;
-const QString kLabelKeyErrMsg = u"must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"_qs;
-
-QString nameRegexError()
-{
-    return regexError(kLabelKeyErrMsg, kLabelKeyFmt, {u"MyName", u"my.name", u"123-abc"});
-}
-
-QStringList labelKeyErrors(QStringView key)
-{
-    QStringList errs;
-    const QList<QStringView> parts = key.split(u'/');
-    QStringView name;
-    if (parts.size() == 1) {
-        name = parts[0];
-    } else if (parts.size() == 2) {
-        const QStringView prefix = parts[0];
-        name = parts[1];
-        if (prefix.isEmpty()) {
-            errs.append(u"prefix part must be non-empty"_qs);
-        } else {
-            if (byteLength(prefix) > 253)
-                errs.append(u"prefix part must be no more than 253 bytes"_qs);
-            if (!isDns1123Subdomain(prefix))
-                errs.append(u"prefix part "_qs
-                            + regexError(u"a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"_qs,
-                                         u"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"_qs, {u"example.com"}));
-        }
-    } else {
-        errs.append(u"a valid label key "_qs + nameRegexError() + u" with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"_qs);
-        return errs;
-    }
-    if (name.isEmpty())
-        errs.append(u"name part must be non-empty"_qs);
-    else if (byteLength(name) > 63)
-        errs.append(u"name part must be no more than 63 bytes"_qs);
-    if (!isQualifiedNamePart(name))
-        errs.append(u"name part "_qs + nameRegexError());
-    return errs;
-}
-
-QStringList labelValueErrors(QStringView value)
-{
-    QStringList errs;
-    if (byteLength(value) > 63)
-        errs.append(u"must be no more than 63 bytes"_qs);
-    if (!value.isEmpty() && !isQualifiedNamePart(value))
-        errs.append(regexError(u"a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"_qs,
-                               u"(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?"_qs, {u"MyValue", u"my_value", u"12345"}));
-    return errs;
-}
-
-// Go's %q, for the ASCII cases that matter in messages.
-QString goQuote(QStringView s)
-{
-    QString out = u"\""_qs;
-    for (QChar c : s) {
-        switch (c.unicode()) {
-        case u'"': out += u"\\\""_qs; break;
-        case u'\\': out += u"\\\\"_qs; break;
-        case u'\n': out += u"\\n"_qs; break;
-        case u'\r': out += u"\\r"_qs; break;
-        case u'\t': out += u"\\t"_qs; break;
-        default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                out += u"\\x"_qs + QString::number(c.unicode(), 16).rightJustified(2, u'0');
-            else
-                out += c;
-        }
-    }
-    return out + u'"';
-}
-
 // json.Marshal of a []string; an empty list was a nil slice upstream.
 QString jsonStringList(const QStringList &values)
 {
@@ -146,7 +28,7 @@ QString jsonStringList(const QStringList &values)
         return u"null"_qs;
     QStringList quoted;
     for (const QString &v : values)
-        quoted.append(goQuote(v));
+        quoted.append(validation::goQuoted(v));
     return u'[' + quoted.join(u',') + u']';
 }
 
@@ -280,8 +162,8 @@ LabelSelector LabelSelector::fromSet(const Labels &set)
 Expected<LabelRequirement> LabelSelector::makeRequirement(const QString &key, LabelRequirement::Operator op, const QStringList &values)
 {
     QStringList errs;
-    if (const QStringList e = labelKeyErrors(key); !e.isEmpty())
-        errs.append(invalidValue(u"key"_qs, goQuote(key), e.join(u"; "_qs)));
+    if (const QStringList e = validation::isQualifiedName(key); !e.isEmpty())
+        errs.append(invalidValue(u"key"_qs, validation::goQuoted(key), e.join(u"; "_qs)));
     switch (op) {
     case Op::In:
     case Op::NotIn:
@@ -306,13 +188,13 @@ Expected<LabelRequirement> LabelSelector::makeRequirement(const QString &key, La
         for (qsizetype i = 0; i < values.size(); ++i) {
             qint64 ignored = 0;
             if (!parseInt64(values[i], &ignored))
-                errs.append(invalidValue(u"values[%1]"_qs.arg(i), goQuote(values[i]), u"for 'Gt', 'Lt' operators, the value must be an integer"_qs));
+                errs.append(invalidValue(u"values[%1]"_qs.arg(i), validation::goQuoted(values[i]), u"for 'Gt', 'Lt' operators, the value must be an integer"_qs));
         }
         break;
     }
     for (qsizetype i = 0; i < values.size(); ++i) {
-        if (const QStringList e = labelValueErrors(values[i]); !e.isEmpty())
-            errs.append(invalidValue(u"values[%1][%2]"_qs.arg(i).arg(key), goQuote(values[i]), e.join(u"; "_qs)));
+        if (const QStringList e = validation::isValidLabelValue(values[i]); !e.isEmpty())
+            errs.append(invalidValue(u"values[%1][%2]"_qs.arg(i).arg(key), validation::goQuoted(values[i]), e.join(u"; "_qs)));
     }
     if (!errs.isEmpty())
         return Status::badRequest(aggregate(errs));
@@ -451,8 +333,8 @@ std::variant<LabelRequirement, QString> Parser::parseRequirement()
     }
     if (keyItem.token != Token::Identifier)
         return found(keyItem.literal, u"identifier");
-    if (const QStringList e = labelKeyErrors(keyItem.literal); !e.isEmpty())
-        return invalidValue(u"<nil>"_qs, goQuote(keyItem.literal), e.join(u"; "_qs)); // upstream's path is nil here
+    if (const QStringList e = validation::isQualifiedName(keyItem.literal); !e.isEmpty())
+        return invalidValue(u"<nil>"_qs, validation::goQuoted(keyItem.literal), e.join(u"; "_qs)); // upstream's path is nil here
     const Token t = lookahead(Context::Values).token;
     if ((t == Token::EndOfString || t == Token::Comma) && !op)
         op = Op::Exists;
@@ -597,7 +479,7 @@ Expected<LabelSelector> LabelSelector::fromLabelSelectorJson(const QJsonObject &
         const QString opName = expr.value(u"operator").toString();
         const auto known = std::find_if(std::begin(operators), std::end(operators), [&](const auto &o) { return opName == QStringView(o.first); });
         if (known == std::end(operators))
-            return Status::badRequest(u"%1 is not a valid label selector operator"_qs.arg(goQuote(opName)));
+            return Status::badRequest(u"%1 is not a valid label selector operator"_qs.arg(validation::goQuoted(opName)));
         const Op op = known->second;
         QStringList values;
         for (const QJsonValue &value : expr.value(u"values").toArray()) {
