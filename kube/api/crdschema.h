@@ -20,8 +20,9 @@
 // of the CRD plus one allocation per converted type.
 
 #include "expected.h"
+#include "kindinfo.h"
 #include "object.h"
-#include "typeregistry.h"
+#include "typeschema.h"
 
 #include <QByteArrayView>
 #include <QList>

@@ -153,6 +153,10 @@ private Q_SLOTS:
     void builtinResolve_data();
     void builtinResolve();
     void builtinGroupVersionsInUpstreamOrder();
+    void builtinKindsInCategory_data();
+    void builtinKindsInCategory();
+    void categoryExpandsToPreferredVersion();
+    void categoryIncludesCustomResources();
     void builtinFieldAt_data();
     void builtinFieldAt();
     void goldenFixturesMatchRegistry();
@@ -414,6 +418,10 @@ void tst_TypeRegistry::builtinResolve_data()
     QTest::newRow("hpa-preferred-v2") << u"hpa"_qs << u"autoscaling/v2 HorizontalPodAutoscaler"_qs;
     QTest::newRow("hpa.v2.autoscaling") << u"horizontalpodautoscalers.v2.autoscaling"_qs << u"autoscaling/v2 HorizontalPodAutoscaler"_qs;
     QTest::newRow("hpa-absent-version") << u"horizontalpodautoscalers.v9.autoscaling"_qs << QString();
+    QTest::newRow("hpa.v1.autoscaling") << u"hpa.v1.autoscaling"_qs << u"autoscaling/v1 HorizontalPodAutoscaler"_qs;
+    QTest::newRow("tokenreviews") << u"tokenreviews"_qs << u"authentication.k8s.io/v1 TokenReview"_qs;
+    QTest::newRow("selfsubjectreview") << u"selfsubjectreview"_qs << u"authentication.k8s.io/v1 SelfSubjectReview"_qs;
+    QTest::newRow("tokenrequest-is-only-a-subresource") << u"tokenrequests"_qs << QString();
     QTest::newRow("cm") << u"cm"_qs << u"v1 ConfigMap"_qs;
     QTest::newRow("svc") << u"svc"_qs << u"v1 Service"_qs;
     QTest::newRow("ns") << u"ns"_qs << u"v1 Namespace"_qs;
@@ -451,7 +459,7 @@ void tst_TypeRegistry::builtinGroupVersionsInUpstreamOrder()
     for (const GroupVersion &gv : gvs)
         names << gv.apiVersion();
     // kube-apiserver's discovery order (group priority, then preferred version first).
-    const QStringList upstream = {u"v1"_qs, u"apps/v1"_qs, u"events.k8s.io/v1"_qs, u"autoscaling/v2"_qs,
+    const QStringList upstream = {u"v1"_qs, u"apps/v1"_qs, u"events.k8s.io/v1"_qs, u"authentication.k8s.io/v1"_qs, u"autoscaling/v2"_qs,
                                   u"autoscaling/v1"_qs, u"batch/v1"_qs, u"networking.k8s.io/v1"_qs, u"policy/v1"_qs,
                                   u"rbac.authorization.k8s.io/v1"_qs, u"storage.k8s.io/v1"_qs,
                                   u"apiextensions.k8s.io/v1"_qs, u"coordination.k8s.io/v1"_qs, u"discovery.k8s.io/v1"_qs};
@@ -462,6 +470,71 @@ void tst_TypeRegistry::builtinGroupVersionsInUpstreamOrder()
     }
     QCOMPARE(names, expected); // also: nothing outside the list (meta.k8s.io/v1 serves no resources)
     QVERIFY2(names.size() >= 12, qPrintable(names.join(u' ')));
+}
+
+void tst_TypeRegistry::builtinKindsInCategory_data()
+{
+    QTest::addColumn<QString>("category");
+    QTest::addColumn<QString>("expected");
+
+    // What "kubectl get all" lists: one entry per resource, its preferred version (hpa: v2,
+    // although autoscaling/v1 is in the category too).
+    QTest::newRow("all") << u"all"_qs
+                         << u"v1 Pod, v1 Service, v1 ReplicationController, apps/v1 Deployment, apps/v1 ReplicaSet, "
+                            "apps/v1 StatefulSet, apps/v1 DaemonSet, autoscaling/v2 HorizontalPodAutoscaler, "
+                            "batch/v1 Job, batch/v1 CronJob"_qs;
+    QTest::newRow("api-extensions") << u"api-extensions"_qs << u"apiextensions.k8s.io/v1 CustomResourceDefinition"_qs;
+    QTest::newRow("case-sensitive") << u"All"_qs << QString();
+    QTest::newRow("unknown") << u"widgets"_qs << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void tst_TypeRegistry::builtinKindsInCategory()
+{
+    QFETCH(QString, category);
+    QFETCH(QString, expected);
+    QCOMPARE(describe(TypeRegistry::builtin().kindsInCategory(category)), expected);
+}
+
+// kubectl maps every group-resource of a category to its preferred version, even when only an
+// older version lists the category.
+void tst_TypeRegistry::categoryExpandsToPreferredVersion()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&](const QString &version, const QString &categories) {
+        const QString json = uR"({"group":"example.com","version":"%1","kinds":[
+            {"kind":"Widget","plural":"widgets","singular":"widget","namespaced":true,"categories":[%2],
+             "verbs":["get"],"type":"example.%1.Widget"}],
+          "types":{"example.%1.Widget":{"fields":{"apiVersion":{"type":"string"},"kind":{"type":"string"},
+            "metadata":{"type":"meta.v1.ObjectMeta"}}}}})"_qs.arg(version, categories);
+        QFile file(dir.filePath(u"example_%1.json"_qs.arg(version)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json.toUtf8());
+    };
+    write(u"v1"_qs, u"\"all\""_qs);
+    write(u"v1beta1"_qs, u"\"all\""_qs);
+    write(u"v2"_qs, QString());
+    const QString meta = timonel::test::dataPath(u"registry/mini/meta_v1.json"_qs);
+    const auto loaded = TypeRegistry::load({meta, dir.filePath(u"example_v1beta1.json"_qs),
+                                            dir.filePath(u"example_v1.json"_qs), dir.filePath(u"example_v2.json"_qs)});
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error().message()));
+    QCOMPARE(describe(loaded.value()->kindsInCategory(u"all")), u"example.com/v2 Widget"_qs);
+}
+
+void tst_TypeRegistry::categoryIncludesCustomResources()
+{
+    std::unique_ptr<TypeRegistry> cluster = TypeRegistry::builtin().clone();
+    const auto crd = Object::parse(QByteArray(crontabCrd).replace(R"("shortNames":["ct"])", R"("shortNames":["ct"],"categories":["all","cron"])"));
+    QVERIFY(crd.ok());
+    const Status s = cluster->addCustomResource(*crd);
+    QVERIFY2(s.isSuccess(), qPrintable(s.message()));
+    QCOMPARE(describe(cluster->kindsInCategory(u"cron")), u"stable.example.com/v1 CronTab"_qs);
+    const QList<KindInfoPtr> all = cluster->kindsInCategory(u"all");
+    QCOMPARE(all.size(), TypeRegistry::builtin().kindsInCategory(u"all").size() + 1);
+    QCOMPARE(all.last()->gvk.kind, u"CronTab"_qs); // custom groups come last
+    cluster->removeCustomResource(u"crontabs.stable.example.com"_qs);
+    QVERIFY(cluster->kindsInCategory(u"cron").isEmpty());
 }
 
 void tst_TypeRegistry::builtinFieldAt_data()
@@ -575,6 +648,10 @@ void tst_TypeRegistry::concurrentReadsDuringCrdChanges()
             ++reads;
         }
     });
+    // On a busy machine the writes below can all finish before the reader is first scheduled;
+    // start writing only once it reads, so the two overlap.
+    while (reads.load() == 0)
+        std::this_thread::yield();
     for (int i = 0; i < 200; ++i) {
         if (!cluster->addCustomResource(*crd).isSuccess())
             ++wrong;
