@@ -1,7 +1,53 @@
 // timonel-cluster: the embedded Kubernetes cluster, headless.
+//   timonel-cluster serve [--data-dir DIR] [--port N] [--kubeconfig FILE]
 #include "app/commandline.h"
+#include "app/unixsignals.h"
+
+#include "kube/cluster/embeddedcluster.h"
+#include "kube/cluster/kubeconfigentry.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QTextStream>
+
+namespace {
+
+int serve(QCoreApplication &app, const QCommandLineParser &parser)
+{
+    QTextStream err(stderr);
+    kube::ClusterOptions options;
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    bool portOk = true;
+    const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
+    if (!portOk || port > 65535) {
+        err << QCoreApplication::translate("main", "timonel-cluster: --port must be a number from 0 to 65535") << Qt::endl;
+        return 2;
+    }
+    options.port = quint16(port);
+
+    kube::EmbeddedCluster cluster(options);
+    if (const kube::Status s = cluster.start(); !s.isSuccess()) {
+        err << QCoreApplication::translate("main", "timonel-cluster: cannot start: %1").arg(s.message()) << Qt::endl;
+        return 1;
+    }
+    const QString kubeconfig = parser.value(QStringLiteral("kubeconfig"));
+    if (!kubeconfig.isEmpty()) {
+        kube::KubeconfigEntry entry;
+        entry.server = cluster.url();
+        entry.token = cluster.token();
+        entry.certificateAuthority = cluster.caCertificate();
+        if (const kube::Status s = kube::writeKubeconfigEntry(kubeconfig, entry); !s.isSuccess()) {
+            err << QCoreApplication::translate("main", "timonel-cluster: cannot write the kubeconfig: %1").arg(s.message()) << Qt::endl;
+            return 1;
+        }
+    }
+    timonel::quitOnTerminationSignals();
+    QTextStream out(stdout);
+    out << "ready " << cluster.url() << Qt::endl;
+    return app.exec();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -11,6 +57,21 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     timonel::setUpCommandLine(parser, QCoreApplication::translate("main", "Timonel's embedded Kubernetes cluster, without a window."));
+    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "serve: run the cluster until SIGTERM."));
+    parser.addOption({QStringLiteral("data-dir"), QCoreApplication::translate("main", "Where the cluster keeps its data."),
+                      QStringLiteral("dir"), kube::EmbeddedCluster::defaultDataDir()});
+    parser.addOption({QStringLiteral("port"), QCoreApplication::translate("main", "The API server's port on 127.0.0.1 (0: any free port)."),
+                      QStringLiteral("port"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("kubeconfig"),
+                      QCoreApplication::translate("main", "Add a \"timonel\" context to this kubeconfig file and make it current."),
+                      QStringLiteral("file")});
     parser.process(app);
-    return 0;
+
+    const QStringList args = parser.positionalArguments();
+    if (args.value(0) == QStringLiteral("serve"))
+        return serve(app, parser);
+    if (args.isEmpty())
+        parser.showHelp(0);
+    QTextStream(stderr) << QCoreApplication::translate("main", "timonel-cluster: unknown command \"%1\"; try --help").arg(args.first()) << Qt::endl;
+    return 2;
 }

@@ -5,6 +5,9 @@
 
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QTcpSocket>
 
 namespace kube {
@@ -45,6 +48,25 @@ ApiHttpServer::ApiHttpServer(QByteArray bearerToken, RequestHandler *handler, QO
 }
 
 ApiHttpServer::~ApiHttpServer() = default;
+
+bool ApiHttpServer::useTls(const QByteArray &certificatePem, const QByteArray &privateKeyPem)
+{
+    const QSslCertificate certificate(certificatePem, QSsl::Pem);
+    QSslKey key(privateKeyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(privateKeyPem, QSsl::Rsa, QSsl::Pem);
+    if (certificate.isNull() || key.isNull())
+        return false;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(certificate);
+    config.setPrivateKey(key);
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    config.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")}); // no HTTP/2: Qt 6.4 serves HTTP/1.1 only
+    sslSetup(config);
+    m_tls = true;
+    return true;
+}
 
 quint16 ApiHttpServer::listenOnLoopback(quint16 port)
 {

@@ -26,6 +26,10 @@ public:
     ApiHttpServer(QByteArray bearerToken, RequestHandler *handler, QObject *parent = nullptr);
     ~ApiHttpServer() override;
 
+    // Serves HTTPS with this certificate and key (PEM); call before listenOnLoopback.
+    bool useTls(const QByteArray &certificatePem, const QByteArray &privateKeyPem);
+    bool isTls() const { return m_tls; }
+
     // Listens on 127.0.0.1:port (0 = any free port); returns the port, or 0 on failure.
     quint16 listenOnLoopback(quint16 port = 0);
 
@@ -38,6 +42,7 @@ protected:
 private:
     QByteArray m_token;
     RequestHandler *m_handler;
+    bool m_tls = false;
 };
 
 } // namespace kube

@@ -1,0 +1,157 @@
+#include "apiserver.h"
+
+#include "discovery.h"
+#include "handlers.h"
+#include "namespacelifecycle.h"
+#include "watchstream.h"
+
+#include "kube/api/status.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+namespace kube {
+
+namespace {
+
+Status notFoundPath()
+{
+    return Status(404, QString::fromLatin1(reason::NotFound), u"the server could not find the requested resource"_qs);
+}
+
+Status methodNotAllowed()
+{
+    return Status(405, QString::fromLatin1(reason::MethodNotAllowed), u"the server does not allow this method on the requested resource"_qs);
+}
+
+} // namespace
+
+ApiServer::ApiServer(TypeRegistry *registry, Store *store, const Clock &clock, QObject *parent)
+    : QObject(parent), m_watches(new WatchStreams(this)), m_namespaces(nullptr)
+{
+    m_context.registry = registry;
+    m_context.store = store;
+    m_context.clock = &clock;
+    m_context.watches = m_watches;
+    m_namespaces = new NamespaceLifecycle(m_context, this);
+    m_context.namespaces = m_namespaces;
+}
+
+ApiServer::~ApiServer()
+{
+    delete m_watches; // stops every store watcher before the store can go away
+    m_watches = nullptr;
+}
+
+QByteArray ApiServer::versionJson()
+{
+    const QJsonObject o{{u"major"_qs, u"1"_qs},
+                        {u"minor"_qs, u"35"_qs},
+                        {u"emulationMajor"_qs, u"1"_qs},
+                        {u"emulationMinor"_qs, u"35"_qs},
+                        {u"gitVersion"_qs, u"v1.35.0+timonel." TIMONEL_VERSION ""_qs},
+                        {u"gitCommit"_qs, QString()},
+                        {u"gitTreeState"_qs, u"clean"_qs},
+                        {u"buildDate"_qs, QString()},
+                        {u"goVersion"_qs, u"none (C++, Qt "_qs + QString::fromLatin1(qVersion()) + u")"_qs},
+                        {u"compiler"_qs, u"gcc"_qs},
+                        {u"platform"_qs, u"linux/"_qs + QSysInfo::buildCpuArchitecture()}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+void ApiServer::handle(const ApiRequest &request, ApiResponder &responder)
+{
+    if (request.info.isResourceRequest)
+        return handleResource(request, responder);
+    handleNonResource(request, responder);
+}
+
+void ApiServer::handleNonResource(const ApiRequest &request, ApiResponder &responder)
+{
+    if (request.method != "GET" && request.method != "HEAD")
+        return responder.respondStatus(methodNotAllowed());
+    const QString &path = request.path;
+    if (path == u"/version" || path == u"/version/")
+        return responder.respondJson(200, versionJson());
+    if (path == u"/healthz" || path == u"/livez" || path == u"/readyz" || path.startsWith(u"/healthz/")
+        || path.startsWith(u"/livez/") || path.startsWith(u"/readyz/"))
+        return responder.respond(200, "text/plain; charset=utf-8", "ok");
+
+    const TypeRegistry &registry = *m_context.registry;
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    const DiscoveryFormat format = negotiateDiscovery(request.header("Accept"));
+    if (parts == QStringList{u"api"_qs}) {
+        if (format != DiscoveryFormat::Legacy)
+            return responder.respond(200, discoveryContentType(format), aggregatedDiscovery(registry, true, format));
+        return responder.respondJson(200, legacyApiVersions(m_context.serverAddress));
+    }
+    if (parts == QStringList{u"apis"_qs}) {
+        if (format != DiscoveryFormat::Legacy)
+            return responder.respond(200, discoveryContentType(format), aggregatedDiscovery(registry, false, format));
+        return responder.respondJson(200, legacyGroupList(registry));
+    }
+    if (parts.size() == 2 && parts[0] == u"api") {
+        if (auto doc = legacyResourceList(registry, {QString(), parts[1]}))
+            return responder.respondJson(200, *doc);
+    }
+    if (parts.size() == 2 && parts[0] == u"apis") {
+        if (auto doc = legacyGroup(registry, parts[1]))
+            return responder.respondJson(200, *doc);
+    }
+    if (parts.size() == 3 && parts[0] == u"apis") {
+        if (auto doc = legacyResourceList(registry, {parts[1], parts[2]}))
+            return responder.respondJson(200, *doc);
+    }
+    responder.respondStatus(notFoundPath());
+}
+
+void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responder)
+{
+    const RequestInfo &info = request.info;
+    const KindInfoPtr kind = m_context.registry->resource({info.apiGroup, info.apiVersion, info.resource});
+    if (!kind)
+        return responder.respondStatus(notFoundPath());
+
+    QString namespace_ = info.namespace_;
+    if (!kind->namespaced) {
+        // /api/v1/namespaces/<name> carries the namespace's own name; other cluster-scoped
+        // kinds may not be addressed inside a namespace.
+        const bool isNamespaceItself = info.resource == u"namespaces";
+        if (!namespace_.isEmpty() && !isNamespaceItself)
+            return responder.respondStatus(notFoundPath());
+        namespace_.clear();
+    }
+    if (kind->namespaced && namespace_.isEmpty() && info.verb != u"list" && info.verb != u"watch")
+        return responder.respondStatus(notFoundPath());
+
+    QString verb = info.verb;
+    if (!info.subresource.isEmpty()) {
+        const SubresourceInfo *sub = kind->subresource(info.subresource);
+        if (!sub || info.subresource != u"status")
+            return responder.respondStatus(notFoundPath()); // other subresources arrive with their features
+        if (!sub->verbs.contains(verb))
+            return responder.respondStatus(methodNotAllowed());
+    } else if (!kind->verbs.contains(verb)) {
+        return responder.respondStatus(methodNotAllowed());
+    }
+
+    const ResourceRequest resource{request, kind, namespace_, info.name, info.subresource};
+    if (verb == u"get")
+        return handleGet(m_context, resource, responder);
+    if (verb == u"list")
+        return handleList(m_context, resource, responder);
+    if (verb == u"watch")
+        return handleWatch(m_context, resource, responder);
+    if (verb == u"create")
+        return handleCreate(m_context, resource, responder);
+    if (verb == u"update")
+        return handleUpdate(m_context, resource, responder);
+    if (verb == u"delete")
+        return handleDelete(m_context, resource, responder);
+    if (verb == u"deletecollection")
+        return handleDeleteCollection(m_context, resource, responder);
+    responder.respondStatus(methodNotAllowed());
+}
+
+} // namespace kube

@@ -1,0 +1,88 @@
+#include "codec.h"
+
+#include "kube/api/protobuf.h"
+#include "kube/api/status.h"
+#include "kube/api/typeregistry.h"
+#include "kube/api/yaml.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace kube {
+
+QByteArray mediaType(QByteArrayView contentType)
+{
+    QByteArrayView type = contentType;
+    const qsizetype semicolon = type.indexOf(';');
+    if (semicolon >= 0)
+        type = type.first(semicolon);
+    return type.trimmed().toByteArray().toLower();
+}
+
+Expected<Object> decodeObjectBody(QByteArrayView contentType, const QByteArray &body, const TypeRegistry &registry,
+                                  const GroupVersionKind &expected)
+{
+    const QByteArray type = mediaType(contentType);
+    if (body.trimmed().isEmpty())
+        return Status::badRequest(u"the request body is empty"_qs);
+    if (type.isEmpty() || type == "application/json")
+        return Object::parse(body);
+    if (type == "application/yaml") {
+        auto json = yamlToJson(body);
+        if (!json.ok())
+            return json.error();
+        return Object::parse(json.value());
+    }
+    if (type == "application/vnd.kubernetes.protobuf") {
+        ProtobufDecodeOptions options;
+        options.defaults = expected;
+        return decodeProtobufObject(body, registry, options);
+    }
+    return Status(415, QString::fromLatin1(reason::UnsupportedMediaType),
+                  u"the body of the request was in an unknown format - accepted media types include: "
+                  "application/json, application/yaml, application/vnd.kubernetes.protobuf"_qs);
+}
+
+static QByteArray jsonString(const QString &s)
+{
+    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    return a.mid(1, a.size() - 2);
+}
+
+QByteArray encodeList(const KindInfo &kind, const QList<Object> &items, const ListMeta &meta)
+{
+    qsizetype size = 160;
+    for (const Object &o : items)
+        size += o.json().size() + 1;
+    QByteArray out;
+    out.reserve(size);
+    out += "{\"kind\":" + jsonString(kind.listKind()) + ",\"apiVersion\":" + jsonString(kind.gvk.apiVersion());
+    out += ",\"metadata\":{\"resourceVersion\":" + jsonString(meta.resourceVersion);
+    if (!meta.continueToken.isEmpty())
+        out += ",\"continue\":" + jsonString(meta.continueToken);
+    if (meta.remainingItemCount >= 0)
+        out += ",\"remainingItemCount\":" + QByteArray::number(meta.remainingItemCount);
+    out += "},\"items\":[";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += items[i].json();
+    }
+    out += "]}";
+    return out;
+}
+
+QByteArray encodeWatchEvent(QByteArrayView type, const QByteArray &objectJson)
+{
+    QByteArray out;
+    out.reserve(objectJson.size() + 32);
+    out += "{\"type\":\"";
+    out += type;
+    out += "\",\"object\":";
+    out += objectJson;
+    out += "}\n";
+    return out;
+}
+
+} // namespace kube

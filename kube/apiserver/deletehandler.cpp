@@ -1,0 +1,135 @@
+#include "handlers.h"
+
+#include "deleteoptions.h"
+#include "listfilter.h"
+#include "namespacelifecycle.h"
+#include "resourcerequest.h"
+
+#include "kube/api/clock.h"
+#include "kube/store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace kube {
+
+namespace {
+
+// The finalizer a propagation policy adds so the garbage collector acts before the object goes.
+QString finalizerFor(DeleteOptions::Propagation p)
+{
+    if (p == DeleteOptions::Propagation::Foreground)
+        return u"foregroundDeletion"_qs;
+    if (p == DeleteOptions::Propagation::Orphan)
+        return u"orphan"_qs;
+    return QString();
+}
+
+// Marks an object as being deleted: deletionTimestamp, grace period, the policy's finalizer.
+Object markDeleting(const Object &current, const DeleteOptions &options, const Clock &clock)
+{
+    QJsonObject o = current.toJson();
+    QJsonObject metadata = o.value(u"metadata").toObject();
+    if (!metadata.contains(u"deletionTimestamp")) {
+        metadata[u"deletionTimestamp"_qs] = formatKubeTime(clock.now());
+        metadata[u"deletionGracePeriodSeconds"_qs] = options.gracePeriodSeconds.value_or(0);
+    }
+    const QString finalizer = finalizerFor(options.propagation);
+    QJsonArray finalizers = metadata.value(u"finalizers").toArray();
+    if (!finalizer.isEmpty() && !finalizers.contains(finalizer))
+        finalizers.append(finalizer);
+    if (!finalizers.isEmpty())
+        metadata[u"finalizers"_qs] = finalizers;
+    o[u"metadata"_qs] = metadata;
+    return Object::fromJson(o);
+}
+
+} // namespace
+
+Expected<Object> deleteObject(const ApiContext &context, const KindInfo &kind, const QByteArray &key, const QString &name,
+                              const DeleteOptions &options, bool *marked)
+{
+    const QString groupResource = kind.gvr().groupResource();
+    *marked = false;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        auto entry = context.store->entry(key);
+        if (!entry)
+            return Status::notFound(groupResource, name);
+        const Object current = entry->object;
+        if (!options.preconditionUid.isEmpty() && options.preconditionUid != current.uid()) {
+            return Status::conflict(groupResource, name, u"Precondition failed: UID in precondition: %1, UID in object meta: %2"_qs
+                                                            .arg(options.preconditionUid, current.uid()));
+        }
+        if (!options.preconditionResourceVersion.isEmpty() && options.preconditionResourceVersion != current.resourceVersion()) {
+            return Status::conflict(groupResource, name, u"Precondition failed: ResourceVersion in precondition: %1, ResourceVersion in object meta: %2"_qs
+                                                            .arg(options.preconditionResourceVersion, current.resourceVersion()));
+        }
+        const bool namespaceKind = kind.gvk.group.isEmpty() && kind.gvk.kind == u"Namespace";
+        const bool holdBack = namespaceKind || !current.finalizers().isEmpty() || !finalizerFor(options.propagation).isEmpty();
+        if (holdBack) {
+            Object next = markDeleting(current, options, *context.clock);
+            if (namespaceKind)
+                next = markNamespaceTerminating(next);
+            *marked = true;
+            if (options.dryRun || next == current)
+                return next;
+            auto updated = context.store->update(key, next, entry->modRevision);
+            if (!updated.ok() && updated.error().is(reason::Conflict))
+                continue;
+            return updated;
+        }
+        if (options.dryRun)
+            return current;
+        auto removed = context.store->remove(key, entry->modRevision);
+        if (!removed.ok() && removed.error().is(reason::Conflict))
+            continue;
+        if (!removed.ok() && removed.error().code() == 404)
+            return Status::notFound(groupResource, name);
+        return removed;
+    }
+    return Status::conflict(groupResource, name, u"the object kept changing while it was being deleted; try again"_qs);
+}
+
+void handleDelete(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder)
+{
+    auto options = DeleteOptions::fromRequest(request.http, *context.registry);
+    if (!options.ok())
+        return responder.respondStatus(options.error());
+    bool marked = false;
+    auto result = deleteObject(context, *request.kind, request.key(), request.name, options.value(), &marked);
+    if (!result.ok())
+        return responder.respondStatus(result.error());
+    if (marked && request.kind->gvk.group.isEmpty() && request.kind->gvk.kind == u"Namespace" && !options->dryRun)
+        context.namespaces->finalizeLater(request.name);
+    respondObject(responder, 200, result.value());
+}
+
+void handleDeleteCollection(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder)
+{
+    auto options = DeleteOptions::fromRequest(request.http, *context.registry);
+    if (!options.ok())
+        return responder.respondStatus(options.error());
+    auto filter = ListFilter::fromRequest(request.http, *request.kind);
+    if (!filter.ok())
+        return responder.respondStatus(filter.error());
+    auto list = context.store->list(request.prefix());
+    if (!list.ok())
+        return responder.respondStatus(list.error());
+    QJsonArray items;
+    for (const Object &object : list->items) {
+        if (!filter->matches(object))
+            continue;
+        bool marked = false;
+        const ResourceRequest one{request.http, request.kind, object.namespace_(), object.name(), {}};
+        auto result = deleteObject(context, *request.kind, one.key(), object.name(), options.value(), &marked);
+        if (result.ok())
+            items.append(result->toJson());
+    }
+    const QJsonObject out{{u"kind"_qs, request.kind->listKind()}, {u"apiVersion"_qs, request.kind->gvk.apiVersion()},
+                          {u"metadata"_qs, QJsonObject{{u"resourceVersion"_qs, QString::number(context.store->currentRevision())}}},
+                          {u"items"_qs, items}};
+    responder.respondJson(200, QJsonDocument(out).toJson(QJsonDocument::Compact));
+}
+
+} // namespace kube

@@ -1,0 +1,20 @@
+#pragma once
+// One function per API verb on a resource (upstream's k8s.io/apiserver endpoints/handlers).
+// Each reads its request, talks to the store, and answers through the responder (or starts a
+// stream, for watch). Thread affinity: the API server's thread.
+
+namespace kube {
+
+struct ApiContext;
+struct ResourceRequest;
+class ApiResponder;
+
+void handleGet(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+void handleList(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+void handleCreate(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+void handleUpdate(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+void handleDelete(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+void handleDeleteCollection(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+void handleWatch(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+
+} // namespace kube

@@ -1,0 +1,125 @@
+#include "embeddedcluster.h"
+
+#include "kube/api/clock.h"
+#include "kube/api/typeregistry.h"
+#include "kube/apiserver/apihttpserver.h"
+#include "kube/apiserver/apiserver.h"
+#include "kube/apiserver/objectrules.h"
+#include "kube/apiserver/storagekeys.h"
+#include "kube/store/store.h"
+#include "servingcertificates.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace kube {
+
+EmbeddedCluster::EmbeddedCluster(ClusterOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    if (m_options.dataDir.isEmpty())
+        m_options.dataDir = defaultDataDir();
+}
+
+EmbeddedCluster::~EmbeddedCluster()
+{
+    m_http.reset(); // no new requests
+    m_api.reset();  // ends watches before the store goes
+    m_store.reset();
+}
+
+QString EmbeddedCluster::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/timonel/cluster"_qs;
+}
+
+QString EmbeddedCluster::url() const
+{
+    return u"https://127.0.0.1:%1"_qs.arg(m_port);
+}
+
+Status EmbeddedCluster::loadOrCreateToken()
+{
+    if (!m_options.token.isEmpty()) {
+        m_token = m_options.token;
+        return {};
+    }
+    const QString path = m_options.dataDir + u"/token"_qs;
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly)) {
+        m_token = existing.readAll().trimmed();
+        if (!m_token.isEmpty())
+            return {};
+    }
+    QByteArray random(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(random.data()),
+                                         reinterpret_cast<quint32 *>(random.data() + random.size()));
+    m_token = random.toHex();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Status::internalError(u"cannot write %1: %2"_qs.arg(path, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(m_token + '\n');
+    if (!file.commit())
+        return Status::internalError(u"cannot write %1: %2"_qs.arg(path, file.errorString()));
+    return {};
+}
+
+Status EmbeddedCluster::bootstrap()
+{
+    // The namespaces every cluster starts with.
+    const KindInfoPtr namespaces = m_registry->resource({QString(), u"v1"_qs, u"namespaces"_qs});
+    for (const QString &name : {u"default"_qs, u"kube-system"_qs, u"kube-public"_qs, u"kube-node-lease"_qs}) {
+        const QByteArray key = storageKey(*namespaces, QString(), name);
+        if (m_store->get(key).ok())
+            continue;
+        const QJsonObject ns{{u"apiVersion"_qs, u"v1"_qs},
+                             {u"kind"_qs, u"Namespace"_qs},
+                             {u"metadata"_qs, QJsonObject{{u"name"_qs, name},
+                                                          {u"uid"_qs, newUid()},
+                                                          {u"creationTimestamp"_qs, formatKubeTime(Clock::system().now())},
+                                                          {u"labels"_qs, QJsonObject{{u"kubernetes.io/metadata.name"_qs, name}}}}},
+                             {u"spec"_qs, QJsonObject{{u"finalizers"_qs, QJsonArray{u"kubernetes"_qs}}}},
+                             {u"status"_qs, QJsonObject{{u"phase"_qs, u"Active"_qs}}}};
+        auto created = m_store->create(key, Object::fromJson(ns));
+        if (!created.ok() && !created.error().is(reason::AlreadyExists))
+            return created.error();
+    }
+    return {};
+}
+
+Status EmbeddedCluster::start()
+{
+    if (!QDir().mkpath(m_options.dataDir))
+        return Status::internalError(u"cannot create the data directory %1"_qs.arg(m_options.dataDir));
+    QFile::setPermissions(m_options.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (Status s = loadOrCreateToken(); !s.isSuccess())
+        return s;
+    auto store = Store::open(m_options.dataDir + u"/store"_qs);
+    if (!store.ok())
+        return store.error();
+    m_store = std::move(store).value();
+    m_registry = TypeRegistry::builtin().clone();
+    if (Status s = bootstrap(); !s.isSuccess())
+        return s;
+
+    m_api = std::make_unique<ApiServer>(m_registry.get(), m_store.get(), Clock::system());
+    m_http = std::make_unique<ApiHttpServer>(m_token, m_api.get());
+    auto tls = loadOrCreateServingCertificates(m_options.dataDir + u"/pki"_qs);
+    if (!tls.ok())
+        return tls.error();
+    m_caCertificate = tls->caCertificatePem;
+    if (!m_http->useTls(tls->certificatePem, tls->privateKeyPem))
+        return Status::internalError(u"the API server's TLS certificate or key in %1/pki cannot be used"_qs.arg(m_options.dataDir));
+    m_port = m_http->listenOnLoopback(m_options.port);
+    if (m_port == 0)
+        return Status::internalError(u"cannot listen on 127.0.0.1:%1 (is it in use?)"_qs.arg(m_options.port));
+    m_api->setServerAddress(u"127.0.0.1:%1"_qs.arg(m_port));
+    return {};
+}
+
+} // namespace kube

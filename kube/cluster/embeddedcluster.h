@@ -1,0 +1,66 @@
+#pragma once
+// EmbeddedCluster: Timonel's own Kubernetes — the durable store, the type registry with its
+// custom resources, the API server and its HTTP front on 127.0.0.1, and (with later issues)
+// the controllers and simulated kubelets. timonel-cluster runs it headless; the desktop app
+// runs it on a worker thread.
+//
+// Thread affinity: create, start and destroy it on one thread with an event loop (the server
+// serves from that thread). The store's writer has its own thread.
+
+#include "kube/api/expected.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace kube {
+
+class ApiHttpServer;
+class ApiServer;
+class Clock;
+class Store;
+class TypeRegistry;
+
+struct ClusterOptions {
+    QString dataDir;          // the store lives here (created 0700)
+    quint16 port = 0;         // 0: any free port
+    QByteArray token;         // empty: read from <dataDir>/token, or create one there (0600)
+};
+
+class EmbeddedCluster : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EmbeddedCluster(ClusterOptions options, QObject *parent = nullptr);
+    ~EmbeddedCluster() override;
+
+    // Opens the store, bootstraps the built-in namespaces, and starts listening.
+    Status start();
+
+    QString url() const;        // "https://127.0.0.1:<port>"
+    // The PEM certificate of the cluster's own CA, which signed the serving certificate.
+    QByteArray caCertificate() const { return m_caCertificate; }
+    quint16 port() const { return m_port; }
+    QByteArray token() const { return m_token; }
+    Store *store() const { return m_store.get(); }
+
+    // The default data directory: $XDG_DATA_HOME/timonel/cluster (~/.local/share/...).
+    static QString defaultDataDir();
+
+private:
+    Status loadOrCreateToken();
+    Status bootstrap();
+
+    ClusterOptions m_options;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<TypeRegistry> m_registry;
+    std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<ApiHttpServer> m_http;
+    QByteArray m_token;
+    QByteArray m_caCertificate;
+    quint16 m_port = 0;
+};
+
+} // namespace kube
