@@ -22,7 +22,7 @@ void defaultObject(QJsonObject &object, const TypeSchema &type, const TypeRegist
             return; // its members are listed in inlinedFields
         auto it = object.find(field.name);
         if (it == object.end()) {
-            if (field.defaultValue.isUndefined())
+            if (field.defaultValue.isUndefined() || field.defaultValue.isNull())
                 return;
             it = object.insert(field.name, field.defaultValue);
         }

@@ -3,6 +3,7 @@
 #include "discovery.h"
 #include "handlers.h"
 #include "namespacelifecycle.h"
+#include "openapi.h"
 #include "watchstream.h"
 
 #include "kube/api/status.h"
@@ -36,6 +37,7 @@ ApiServer::ApiServer(TypeRegistry *registry, Store *store, const Clock &clock, Q
     m_context.watches = m_watches;
     m_namespaces = new NamespaceLifecycle(m_context, this);
     m_context.namespaces = m_namespaces;
+    m_openApi = std::make_unique<OpenApiV3>(*registry);
 }
 
 ApiServer::~ApiServer()
@@ -77,6 +79,18 @@ void ApiServer::handleNonResource(const ApiRequest &request, ApiResponder &respo
     if (path == u"/healthz" || path == u"/livez" || path == u"/readyz" || path.startsWith(u"/healthz/")
         || path.startsWith(u"/livez/") || path.startsWith(u"/readyz/"))
         return responder.respond(200, "text/plain; charset=utf-8", "ok");
+
+    if (path == u"/openapi/v3" || path == u"/openapi/v3/")
+        return responder.respondJson(200, m_openApi->discoveryDocument());
+    if (path.startsWith(u"/openapi/v3/")) {
+        if (auto doc = m_openApi->document(path)) {
+            HttpHeaders headers;
+            if (request.hasParam(u"hash"_qs))
+                headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("public, immutable, max-age=31536000"))); // content-addressed
+            return responder.respondJson(200, *doc, headers);
+        }
+        return responder.respondStatus(notFoundPath());
+    }
 
     const TypeRegistry &registry = *m_context.registry;
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
@@ -128,10 +142,12 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
     QString verb = info.verb;
     if (!info.subresource.isEmpty()) {
         const SubresourceInfo *sub = kind->subresource(info.subresource);
-        if (!sub || info.subresource != u"status")
+        if (!sub || (info.subresource != u"status" && info.subresource != u"scale"))
             return responder.respondStatus(notFoundPath()); // other subresources arrive with their features
         if (!sub->verbs.contains(verb))
             return responder.respondStatus(methodNotAllowed());
+        if (info.subresource == u"scale")
+            return handleScale(m_context, ResourceRequest{request, kind, namespace_, info.name, info.subresource}, responder);
     } else if (!kind->verbs.contains(verb)) {
         return responder.respondStatus(methodNotAllowed());
     }
@@ -147,6 +163,8 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
         return handleCreate(m_context, resource, responder);
     if (verb == u"update")
         return handleUpdate(m_context, resource, responder);
+    if (verb == u"patch")
+        return handlePatch(m_context, resource, responder);
     if (verb == u"delete")
         return handleDelete(m_context, resource, responder);
     if (verb == u"deletecollection")

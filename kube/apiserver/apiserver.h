@@ -15,6 +15,7 @@
 namespace kube {
 
 class NamespaceLifecycle;
+class OpenApiV3;
 class WatchStreams;
 
 class ApiServer : public QObject, public RequestHandler
@@ -39,6 +40,7 @@ private:
     ApiContext m_context;
     WatchStreams *m_watches;
     NamespaceLifecycle *m_namespaces;
+    std::unique_ptr<OpenApiV3> m_openApi;
 };
 
 } // namespace kube

@@ -73,6 +73,27 @@ QByteArray encodeList(const KindInfo &kind, const QList<Object> &items, const Li
     return out;
 }
 
+bool acceptsTable(QByteArrayView acceptHeader)
+{
+    for (const QByteArray &range : acceptHeader.toByteArray().split(',')) {
+        const QList<QByteArray> parts = range.split(';');
+        if (parts.value(0).trimmed() != "application/json")
+            continue;
+        bool table = false, metaGroup = false, v1 = false;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray p = parts[i].trimmed();
+            table = table || p == "as=Table";
+            metaGroup = metaGroup || p == "g=meta.k8s.io";
+            v1 = v1 || p == "v=v1";
+        }
+        if (table && metaGroup && v1)
+            return true;
+        if (parts.size() == 1)
+            return false; // plain JSON preferred before any Table range
+    }
+    return false;
+}
+
 QByteArray encodeWatchEvent(QByteArrayView type, const QByteArray &objectJson)
 {
     QByteArray out;

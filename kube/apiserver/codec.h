@@ -33,6 +33,9 @@ struct ListMeta {
 // {"kind":"<Kind>List","apiVersion":…,"metadata":{…},"items":[…]}
 QByteArray encodeList(const KindInfo &kind, const QList<Object> &items, const ListMeta &meta);
 
+// Whether an Accept header asks for meta.k8s.io/v1 Tables (kubectl get's default output).
+bool acceptsTable(QByteArrayView acceptHeader);
+
 // A watch event line: {"type":"ADDED","object":<object>}\n
 QByteArray encodeWatchEvent(QByteArrayView type, const QByteArray &objectJson);
 

@@ -15,6 +15,11 @@ void handleCreate(const ApiContext &context, const ResourceRequest &request, Api
 void handleUpdate(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
 void handleDelete(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
 void handleDeleteCollection(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+void handlePatch(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+// PATCH with application/apply-patch+yaml: server-side apply (serversideapply.cpp).
+void handleApply(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+// get, update and patch of the scale subresource (scalehandler.cpp).
+void handleScale(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
 void handleWatch(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
 
 } // namespace kube

@@ -5,7 +5,12 @@
 #include "listfilter.h"
 #include "resourcerequest.h"
 
+#include "printers/tableprinter.h"
+
+#include "kube/api/clock.h"
 #include "kube/store/store.h"
+
+#include <QJsonDocument>
 
 namespace kube {
 
@@ -119,6 +124,20 @@ void handleList(const ApiContext &context, const ResourceRequest &request, ApiRe
         const Object &last = items.last();
         token.startAfterKey = ResourceRequest{request.http, request.kind, last.namespace_(), last.name(), {}}.key();
         meta.continueToken = token.encode();
+    }
+    if (acceptsTable(request.http.header("Accept"))) {
+        auto include = parseTableIncludeObject(request.http.param(u"includeObject"_qs));
+        if (!include)
+            return responder.respondStatus(Status::badRequest(u"includeObject: must be None, Metadata or Object"_qs));
+        TablePrintOptions options;
+        options.now = context.clock->now();
+        options.includeObject = *include;
+        QJsonObject table = printTable(*request.kind, items, options);
+        QJsonObject tableMeta{{u"resourceVersion"_qs, meta.resourceVersion}};
+        if (!meta.continueToken.isEmpty())
+            tableMeta[u"continue"_qs] = meta.continueToken;
+        table[u"metadata"_qs] = tableMeta;
+        return responder.respondJson(200, QJsonDocument(table).toJson(QJsonDocument::Compact));
     }
     responder.respondJson(200, encodeList(*request.kind, items, meta));
 }

@@ -1,6 +1,7 @@
 #include "handlers.h"
 
 #include "apirequest.h"
+#include "codec.h"
 #include "listfilter.h"
 #include "requestinfo.h"
 #include "resourcerequest.h"
@@ -98,6 +99,8 @@ void handleWatch(const ApiContext &context, const ResourceRequest &request, ApiR
 
     ChunkedStream *http = responder.startStream(200, "application/json");
     WatchStream *stream = context.watches->create(request.kind, filter.value(), http);
+    if (acceptsTable(request.http.header("Accept")))
+        stream->setTableOutput(context.clock);
     for (const Object &o : initial)
         stream->sendEvent("ADDED", o);
     if (plan->initialEventsEndBookmark)

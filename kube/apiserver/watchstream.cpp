@@ -2,6 +2,9 @@
 
 #include "codec.h"
 #include "httpresponse.h"
+#include "printers/tableprinter.h"
+
+#include "kube/api/clock.h"
 
 #include "kube/store/watcher.h"
 
@@ -55,7 +58,15 @@ void WatchStream::send(const QByteArray &line)
 void WatchStream::sendEvent(QByteArrayView type, const Object &object)
 {
     m_lastRevision = qMax(m_lastRevision, object.resourceVersion().toLongLong());
-    send(encodeWatchEvent(type, object.json()));
+    if (!m_tableClock)
+        return send(encodeWatchEvent(type, object.json()));
+    TablePrintOptions options;
+    options.now = m_tableClock->now();
+    options.includeColumnDefinitions = !m_sentColumns;
+    m_sentColumns = true;
+    QJsonObject table = printTable(*m_kind, {object}, options);
+    table[u"metadata"_qs] = QJsonObject{{u"resourceVersion"_qs, object.resourceVersion()}};
+    send(encodeWatchEvent(type, QJsonDocument(table).toJson(QJsonDocument::Compact)));
 }
 
 void WatchStream::sendBookmark(qint64 revision, bool initialEventsEnd)

@@ -25,6 +25,7 @@
 namespace kube {
 
 class ChunkedStream;
+class Clock;
 class Watcher;
 
 class WatchStreams;
@@ -42,6 +43,8 @@ public:
     void setWatcher(std::shared_ptr<Watcher> watcher) { m_watcher = std::move(watcher); }
     void setBookmarks(bool enabled, int intervalMs);
     void setTimeout(int seconds);
+    // Events carry one-row Tables instead of objects (kubectl get -w); the clock stamps AGE.
+    void setTableOutput(const Clock *clock) { m_tableClock = clock; }
 
     // Sends one event line now (initial ADDED events, the initial-events-end bookmark).
     void sendEvent(QByteArrayView type, const Object &object);
@@ -62,6 +65,8 @@ private:
     QTimer m_bookmarkTimer;
     QTimer m_timeout;
     qint64 m_lastRevision = 0;
+    const Clock *m_tableClock = nullptr;
+    bool m_sentColumns = false;
     bool m_ended = false;
 };
 

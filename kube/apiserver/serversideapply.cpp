@@ -1,0 +1,202 @@
+#include "serversideapply.h"
+
+#include "admission.h"
+#include "handlers.h"
+#include "objectrules.h"
+#include "requestinfo.h"
+#include "resourcerequest.h"
+
+#include "kube/api/clock.h"
+#include "kube/api/mergepatch.h"
+#include "kube/api/patchtype.h"
+#include "kube/api/strategicmergepatch.h"
+#include "kube/api/yaml.h"
+#include "kube/store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace kube {
+
+namespace {
+
+struct Conflict {
+    QString manager;
+    FieldPath path;
+};
+
+QJsonObject managerEntry(const QString &manager, const QString &apiVersion, const QString &time, const FieldSet &fields)
+{
+    return {{u"manager"_qs, manager}, {u"operation"_qs, u"Apply"_qs}, {u"apiVersion"_qs, apiVersion},
+            {u"time"_qs, time}, {u"fieldsType"_qs, u"FieldsV1"_qs}, {u"fieldsV1"_qs, fields.toFieldsV1()}};
+}
+
+bool isApplier(const QJsonObject &entry, const QString &manager)
+{
+    return entry.value(u"manager").toString() == manager && entry.value(u"operation").toString() == u"Apply";
+}
+
+Status conflictStatus(const KindInfo &kind, const QString &name, const QList<Conflict> &conflicts)
+{
+    QStringList lines;
+    Status s(409, QString::fromLatin1(reason::Conflict), QString());
+    for (const Conflict &c : conflicts) {
+        const QString message = u"conflict with \"%1\""_qs.arg(c.manager);
+        const QString field = FieldSet::describe(c.path);
+        lines << message + u": "_qs + field;
+        s.addCause({u"FieldManagerConflict"_qs, message, field});
+    }
+    const QString summary = conflicts.size() == 1 ? u"Apply failed with 1 conflict: "_qs : u"Apply failed with %1 conflicts: "_qs.arg(conflicts.size());
+    Status out(409, QString::fromLatin1(reason::Conflict), summary + lines.join(u"\n"_qs));
+    out.setDetails(kind.gvk.group, kind.plural, name);
+    for (const StatusCause &c : s.causes())
+        out.addCause(c);
+    return out;
+}
+
+Expected<QJsonObject> parseApplied(const ResourceRequest &request)
+{
+    auto json = yamlToJson(request.http.body);
+    if (!json.ok())
+        return json.error();
+    const QJsonDocument doc = QJsonDocument::fromJson(json.value());
+    if (!doc.isObject())
+        return Status::badRequest(u"the applied configuration must be an object"_qs);
+    QJsonObject applied = doc.object();
+    const QJsonObject metadata = applied.value(u"metadata").toObject();
+    if (!metadata.value(u"managedFields").toArray().isEmpty()) {
+        return Status::badRequest(u"metadata.managedFields must be nil"_qs);
+    }
+    const QString name = metadata.value(u"name").toString();
+    if (!name.isEmpty() && name != request.name)
+        return Status::badRequest(u"the name of the object (%1) does not match the name on the URL (%2)"_qs.arg(name, request.name));
+    return applied;
+}
+
+} // namespace
+
+void handleApply(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder)
+{
+    const QString manager = request.http.param(u"fieldManager"_qs);
+    if (manager.isEmpty()) {
+        return responder.respondStatus(Status::invalid(u"meta.k8s.io"_qs, u"PatchOptions"_qs, QString(),
+                                                       {{u"FieldValueRequired"_qs, u"Required value: is required for apply patch"_qs, u"fieldManager"_qs}}));
+    }
+    const bool force = parseGoBool(request.http.param(u"force"_qs));
+    auto parsed = parseApplied(request);
+    if (!parsed.ok())
+        return responder.respondStatus(parsed.error());
+    const QJsonObject applied = parsed.value();
+    const KindInfo &kind = *request.kind;
+    const FieldSet fields = FieldSet::fromApplied(applied, kind.rootType, *context.registry);
+    const QString now = formatKubeTime(context.clock->now());
+    const CreateContext rules{kind, *context.registry, *context.clock, request.namespace_, request.subresource};
+    const QString groupResource = kind.gvr().groupResource();
+
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        const auto entry = context.store->entry(request.key());
+        if (!entry) {
+            // Absent: the applied configuration creates it.
+            QJsonObject object = applied;
+            QJsonObject metadata = object.value(u"metadata").toObject();
+            metadata[u"name"_qs] = request.name;
+            object[u"metadata"_qs] = metadata;
+            if (Status s = prepareForCreate(object, rules); !s.isSuccess())
+                return responder.respondStatus(s);
+            if (Status s = admitNamespace(context, kind, request.namespace_); !s.isSuccess())
+                return responder.respondStatus(s);
+            defaultObject(object, kind, context);
+            metadata = object.value(u"metadata").toObject();
+            metadata[u"managedFields"_qs] = QJsonArray{managerEntry(manager, kind.gvk.apiVersion(), now, fields)};
+            object[u"metadata"_qs] = metadata;
+            const Object created = Object::fromJson(object);
+            if (request.isDryRun())
+                return respondObject(responder, 201, created);
+            auto stored = context.store->create(request.key(), created);
+            if (!stored.ok() && stored.error().is(reason::AlreadyExists))
+                continue;
+            if (!stored.ok())
+                return responder.respondStatus(stored.error());
+            return respondObject(responder, 201, stored.value());
+        }
+
+        const QJsonObject live = entry->object.toJson();
+        QJsonArray managed = live.value(u"metadata").toObject().value(u"managedFields").toArray();
+        FieldSet previous;
+        QList<Conflict> conflicts;
+        QList<QPair<qsizetype, FieldSet>> others;
+        for (qsizetype i = 0; i < managed.size(); ++i) {
+            const QJsonObject e = managed.at(i).toObject();
+            const FieldSet owned = FieldSet::fromFieldsV1(e.value(u"fieldsV1").toObject());
+            if (isApplier(e, manager)) {
+                previous = owned;
+                continue;
+            }
+            others.append({i, owned});
+            if (e.value(u"operation").toString() != u"Apply")
+                continue;
+            for (const FieldPath &p : fields.paths()) {
+                if (owned.contains(p) && valueAtPath(live, p) != valueAtPath(applied, p))
+                    conflicts.append({e.value(u"manager").toString(), p});
+            }
+        }
+        if (!conflicts.isEmpty() && !force)
+            return responder.respondStatus(conflictStatus(kind, request.name, conflicts));
+
+        // Merge the applied fields in, then drop what this manager stopped applying.
+        QJsonObject patch = applied;
+        patch.remove(u"status"_qs);
+        auto merged = acceptsPatchType(kind, PatchType::StrategicMerge)
+                          ? applyStrategicMergePatch(live, patch, *context.registry, kind.rootType)
+                          : applyMergePatch(live, QJsonValue(patch));
+        if (!merged.ok())
+            return responder.respondStatus(merged.error());
+        QJsonObject object = merged.value();
+        for (const FieldPath &p : previous.minus(fields).paths()) {
+            bool ownedElsewhere = false;
+            for (const auto &[index, owned] : others)
+                ownedElsewhere = ownedElsewhere || owned.contains(p);
+            if (!ownedElsewhere)
+                removeAtPath(object, p);
+        }
+
+        // managedFields: ours replaced; forced fields taken from the others.
+        QJsonArray nextManaged;
+        for (qsizetype i = 0; i < managed.size(); ++i) {
+            QJsonObject e = managed.at(i).toObject();
+            if (isApplier(e, manager))
+                continue;
+            if (force) {
+                FieldSet owned = FieldSet::fromFieldsV1(e.value(u"fieldsV1").toObject());
+                for (const Conflict &c : conflicts) {
+                    if (c.manager == e.value(u"manager").toString())
+                        owned.remove(c.path);
+                }
+                if (owned.isEmpty())
+                    continue;
+                e[u"fieldsV1"_qs] = owned.toFieldsV1();
+            }
+            nextManaged.append(e);
+        }
+        nextManaged.append(managerEntry(manager, kind.gvk.apiVersion(), now, fields));
+        QJsonObject metadata = object.value(u"metadata").toObject();
+        metadata[u"managedFields"_qs] = nextManaged;
+        object[u"metadata"_qs] = metadata;
+
+        if (Status s = prepareForUpdate(object, live, rules, request.name); !s.isSuccess())
+            return responder.respondStatus(s);
+        defaultObject(object, kind, context);
+        const Object next = Object::fromJson(object);
+        if (request.isDryRun())
+            return respondObject(responder, 200, next);
+        auto stored = context.store->update(request.key(), next, entry->modRevision);
+        if (!stored.ok() && stored.error().is(reason::Conflict))
+            continue;
+        if (!stored.ok())
+            return responder.respondStatus(stored.error());
+        return respondObject(responder, 200, stored.value());
+    }
+    responder.respondStatus(Status::conflict(groupResource, request.name, u"the object kept changing during apply; try again"_qs));
+}
+
+} // namespace kube
