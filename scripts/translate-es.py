@@ -19,6 +19,18 @@ PHRASES = {
     "Not connected": "Sin conexión",
     "Timonel's embedded Kubernetes cluster, without a window.":
         "El clúster de Kubernetes integrado de Timonel, sin ventana.",
+    "timonel-cluster: --port must be a number from 0 to 65535":
+        "timonel-cluster: --port debe ser un número entre 0 y 65535",
+    "timonel-cluster: cannot start: %1": "timonel-cluster: no se puede iniciar: %1",
+    "timonel-cluster: cannot write the kubeconfig: %1": "timonel-cluster: no se puede escribir el kubeconfig: %1",
+    "serve: run the cluster until SIGTERM.": "serve: ejecuta el clúster hasta recibir SIGTERM.",
+    "Where the cluster keeps its data.": "Dónde guarda el clúster sus datos.",
+    "The API server's port on 127.0.0.1 (0: any free port).":
+        "El puerto del servidor de API en 127.0.0.1 (0: cualquier puerto libre).",
+    'Add a "timonel" context to this kubeconfig file and make it current.':
+        'Añade un contexto «timonel» a este archivo kubeconfig y lo hace el actual.',
+    'timonel-cluster: unknown command "%1"; try --help':
+        'timonel-cluster: orden desconocida «%1»; prueba --help',
 }
 
 def main() -> int:

@@ -11,6 +11,38 @@
         <source>Timonel&apos;s embedded Kubernetes cluster, without a window.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>timonel-cluster: --port must be a number from 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel-cluster: cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel-cluster: cannot write the kubeconfig: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve: run the cluster until SIGTERM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the cluster keeps its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server&apos;s port on 127.0.0.1 (0: any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a &quot;timonel&quot; context to this kubeconfig file and make it current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel-cluster: unknown command &quot;%1&quot;; try --help</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>

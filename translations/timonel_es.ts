@@ -10,6 +10,38 @@
         <source>Timonel's embedded Kubernetes cluster, without a window.</source>
         <translation>El clúster de Kubernetes integrado de Timonel, sin ventana.</translation>
     </message>
+    <message>
+        <source>timonel-cluster: --port must be a number from 0 to 65535</source>
+        <translation>timonel-cluster: --port debe ser un número entre 0 y 65535</translation>
+    </message>
+    <message>
+        <source>timonel-cluster: cannot start: %1</source>
+        <translation>timonel-cluster: no se puede iniciar: %1</translation>
+    </message>
+    <message>
+        <source>timonel-cluster: cannot write the kubeconfig: %1</source>
+        <translation>timonel-cluster: no se puede escribir el kubeconfig: %1</translation>
+    </message>
+    <message>
+        <source>serve: run the cluster until SIGTERM.</source>
+        <translation>serve: ejecuta el clúster hasta recibir SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Where the cluster keeps its data.</source>
+        <translation>Dónde guarda el clúster sus datos.</translation>
+    </message>
+    <message>
+        <source>The API server's port on 127.0.0.1 (0: any free port).</source>
+        <translation>El puerto del servidor de API en 127.0.0.1 (0: cualquier puerto libre).</translation>
+    </message>
+    <message>
+        <source>Add a "timonel" context to this kubeconfig file and make it current.</source>
+        <translation>Añade un contexto «timonel» a este archivo kubeconfig y lo hace el actual.</translation>
+    </message>
+    <message>
+        <source>timonel-cluster: unknown command "%1"; try --help</source>
+        <translation>timonel-cluster: orden desconocida «%1»; prueba --help</translation>
+    </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>
