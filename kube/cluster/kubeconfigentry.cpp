@@ -67,11 +67,11 @@ QJsonArray upsertNamed(QJsonArray list, const QString &name, const QString &fiel
 
 } // namespace
 
-Status writeKubeconfigEntry(const QString &path, const KubeconfigEntry &entry)
+Status writeKubeconfigEntry(const QString &path, const KubeconfigEntry &entry, int lockTimeoutMs)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     LockFile lock(path);
-    if (!lock.acquire(5000))
+    if (!lock.acquire(lockTimeoutMs))
         return Status::internalError(u"cannot lock %1: %2 exists (another kubectl or Timonel is writing it, or it was left behind)"_qs
                                          .arg(path, lock.path()));
 

@@ -20,6 +20,7 @@ struct KubeconfigEntry {
     QString namespace_;              // the context's default namespace; empty: none
 };
 
-Status writeKubeconfigEntry(const QString &path, const KubeconfigEntry &entry);
+// lockTimeoutMs: how long to wait for another writer's "<file>.lock" to go away.
+Status writeKubeconfigEntry(const QString &path, const KubeconfigEntry &entry, int lockTimeoutMs = 5000);
 
 } // namespace kube

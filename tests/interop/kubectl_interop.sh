@@ -168,5 +168,18 @@ want='No resources found' expect "its objects went too" "$K" get deploy,cm,secre
 want_ns=$("$K" get ns demo 2>&1)
 if grep -q NotFound <<<"$want_ns"; then pass "namespace gone"; else fail "namespace gone" "$want_ns"; fi
 
+# --- SIGTERM shuts down cleanly; a restart on the same data keeps everything ---
+"$K" create configmap survivor -n default --from-literal=k=v >/dev/null
+kill -TERM "$server_pid"
+for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.05; done
+if kill -0 "$server_pid" 2>/dev/null; then fail "SIGTERM stops the server"; else
+  wait "$server_pid"; rc=$?
+  if [ $rc -eq 0 ]; then pass "SIGTERM stops the server cleanly"; else fail "SIGTERM exit code $rc"; fi
+fi
+"$cluster_bin" serve --data-dir "$work/data" --port 0 --kubeconfig "$KUBECONFIG" > "$work/server2.out" 2> "$work/server2.err" &
+server_pid=$!
+for _ in $(seq 100); do grep -q '^ready ' "$work/server2.out" 2>/dev/null && break; sleep 0.05; done
+want='^v$' expect "restart keeps acknowledged objects" "$K" get configmap survivor -n default -o jsonpath='{.data.k}'
+
 echo "interop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
