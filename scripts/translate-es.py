@@ -17,6 +17,16 @@ PHRASES = {
     "<h2>Timonel</h2><p>A native console for Kubernetes.</p>":
         "<h2>Timonel</h2><p>Una consola nativa para Kubernetes.</p>",
     "Not connected": "Sin conexión",
+    "<h2>Timonel</h2><p>A native console for Kubernetes.</p><p>Starting the embedded cluster…</p>":
+        "<h2>Timonel</h2><p>Una consola nativa para Kubernetes.</p><p>Iniciando el clúster integrado…</p>",
+    "Embedded cluster · %1": "Clúster integrado · %1",
+    "<h2>Timonel</h2><p>The embedded cluster is running at <b>%1</b>.</p>":
+        "<h2>Timonel</h2><p>El clúster integrado está en marcha en <b>%1</b>.</p>",
+    "<p>Use it from a terminal with the real kubectl and helm:</p><p><code>export KUBECONFIG=%1</code><br><code>kubectl get namespaces</code></p>":
+        "<p>Úsalo desde una terminal con los kubectl y helm reales:</p><p><code>export KUBECONFIG=%1</code><br><code>kubectl get namespaces</code></p>",
+    "Embedded cluster not running": "El clúster integrado no está en marcha",
+    "<h2>Timonel</h2><p>The embedded cluster could not start:</p><p>%1</p>":
+        "<h2>Timonel</h2><p>El clúster integrado no pudo iniciarse:</p><p>%1</p>",
     "Timonel's embedded Kubernetes cluster, without a window.":
         "El clúster de Kubernetes integrado de Timonel, sin ventana.",
     "timonel-cluster: --port must be a number from 0 to 65535":

@@ -58,12 +58,32 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;A native console for Kubernetes.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;Una consola nativa para Kubernetes.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;A native console for Kubernetes.&lt;/p&gt;&lt;p&gt;Starting the embedded cluster…&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;Una consola nativa para Kubernetes.&lt;/p&gt;&lt;p&gt;Iniciando el clúster integrado…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Embedded cluster · %1</source>
+        <translation>Clúster integrado · %1</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;The embedded cluster is running at &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;El clúster integrado está en marcha en &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Use it from a terminal with the real kubectl and helm:&lt;/p&gt;&lt;p&gt;&lt;code&gt;export KUBECONFIG=%1&lt;/code&gt;&lt;br&gt;&lt;code&gt;kubectl get namespaces&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Úsalo desde una terminal con los kubectl y helm reales:&lt;/p&gt;&lt;p&gt;&lt;code&gt;export KUBECONFIG=%1&lt;/code&gt;&lt;br&gt;&lt;code&gt;kubectl get namespaces&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Embedded cluster not running</source>
+        <translation>El clúster integrado no está en marcha</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;The embedded cluster could not start:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Timonel&lt;/h2&gt;&lt;p&gt;El clúster integrado no pudo iniciarse:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
