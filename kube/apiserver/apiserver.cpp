@@ -1,5 +1,6 @@
 #include "apiserver.h"
 
+#include "customresources.h"
 #include "discovery.h"
 #include "handlers.h"
 #include "namespacelifecycle.h"
@@ -38,6 +39,7 @@ ApiServer::ApiServer(TypeRegistry *registry, Store *store, const Clock &clock, Q
     m_namespaces = new NamespaceLifecycle(m_context, this);
     m_context.namespaces = m_namespaces;
     m_openApi = std::make_unique<OpenApiV3>(*registry);
+    syncCustomResources(m_context); // serve the CRDs already stored
 }
 
 ApiServer::~ApiServer()
@@ -153,6 +155,14 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
     }
 
     const ResourceRequest resource{request, kind, namespace_, info.name, info.subresource};
+    dispatch(verb, resource, responder);
+    const bool isCrd = kind->gvk.group == u"apiextensions.k8s.io" && kind->gvk.kind == u"CustomResourceDefinition";
+    if (isCrd && verb != u"get" && verb != u"list" && verb != u"watch")
+        syncCustomResources(m_context); // before the next request: a CRD's objects may follow at once
+}
+
+void ApiServer::dispatch(const QString &verb, const ResourceRequest &resource, ApiResponder &responder)
+{
     if (verb == u"get")
         return handleGet(m_context, resource, responder);
     if (verb == u"list")

@@ -36,6 +36,7 @@ public:
 private:
     void handleNonResource(const ApiRequest &request, ApiResponder &responder);
     void handleResource(const ApiRequest &request, ApiResponder &responder);
+    void dispatch(const QString &verb, const ResourceRequest &resource, ApiResponder &responder);
 
     ApiContext m_context;
     WatchStreams *m_watches;

@@ -140,6 +140,44 @@ want='job.batch/j1 created' expect "create job" "$K" create job j1 -n demo --ima
 want='role.rbac.authorization.k8s.io/r1 created' expect "create role" "$K" create role r1 -n demo --verb=get --resource=pods
 want='rolebinding.rbac.authorization.k8s.io/rb1 created' expect "create rolebinding" "$K" create rolebinding rb1 -n demo --role=r1 --user=bob
 
+# --- custom resources: a CRD serves its kind, with its printer columns; deleting it takes them ---
+cat > "$work/crd.yaml" <<'YAML'
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: crontabs.stable.example.com}
+spec:
+  group: stable.example.com
+  scope: Namespaced
+  names: {plural: crontabs, singular: crontab, kind: CronTab, shortNames: [ct]}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    additionalPrinterColumns:
+    - {name: Spec, type: string, jsonPath: .spec.cronSpec}
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              cronSpec: {type: string}
+              replicas: {type: integer}
+YAML
+cat > "$work/ct.yaml" <<'YAML'
+apiVersion: stable.example.com/v1
+kind: CronTab
+metadata: {name: nightly, namespace: demo}
+spec: {cronSpec: "0 3 * * *", replicas: 1}
+YAML
+want='created' expect "apply a CRD" "$K" apply -f "$work/crd.yaml"
+want='condition met' expect "CRD becomes Established" "$K" wait --for condition=established crd/crontabs.stable.example.com --timeout=10s
+want='crontab.stable.example.com/nightly created' expect "create a custom resource" "$K" apply -f "$work/ct.yaml"
+want='^nightly +0 3 \* \* \*' expect "custom printer columns" "$K" get ct -n demo --no-headers
+want='deleted' expect "delete the CRD" "$K" delete crd crontabs.stable.example.com
+want='NotFound|not find' expect_fail "its kind is no longer served" "$K" get ct -n demo
+
 # --- bad input gets a Status, nothing changes ---
 want='AlreadyExists|already exists' expect_fail "create twice is 409" "$K" create ns demo
 want='NotFound|not found' expect_fail "get missing is 404" "$K" get deploy nope -n demo
