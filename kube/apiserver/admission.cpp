@@ -3,6 +3,7 @@
 #include "kindstrategy.h"
 #include "resourcerequest.h"
 #include "storagekeys.h"
+#include "validation.h"
 
 #include "kube/api/defaulting.h"
 #include "kube/store/store.h"
@@ -34,6 +35,38 @@ Status admitNamespace(const ApiContext &context, const KindInfo &kind, const QSt
                           .arg(kind.gvr().groupResource(), QString(), namespace_));
     }
     return {};
+}
+
+Status admitDecoded(QJsonObject &object, const ResourceRequest &request, const ApiContext &context,
+                    ApiResponder &responder, const QString &optionsKind, const QJsonObject *live)
+{
+    auto directive = parseFieldValidation(request.http.param(u"fieldValidation"_qs), optionsKind);
+    if (!directive.ok())
+        return directive.error();
+    DecodingFindings findings = findDecodingProblems(object, *request.kind, *context.registry);
+    if (live) {
+        QJsonObject copy = *live;
+        const DecodingFindings before = findDecodingProblems(copy, *request.kind, *context.registry);
+        for (const QString &f : before.unknownFields)
+            findings.unknownFields.removeAll(f);
+        if (findings.typeError == before.typeError)
+            findings.typeError.clear();
+        for (const StatusCause &c : before.typeCauses)
+            findings.typeCauses.removeAll(c);
+    }
+    QStringList warnings;
+    const Status s = decodingStatus(findings, *request.kind, *directive, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        responder.addWarning(w);
+    return s;
+}
+
+Status validateForStore(const QJsonObject &object, const ResourceRequest &request, const ApiContext &context,
+                        const QJsonObject *old)
+{
+    if (request.subresource == u"status")
+        return {};
+    return validationStatus(object, *request.kind, *context.registry, old);
 }
 
 } // namespace kube

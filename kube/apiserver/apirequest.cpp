@@ -13,11 +13,23 @@ QByteArray ApiRequest::header(QByteArrayView name) const
     return QByteArray();
 }
 
+HttpHeaders ApiResponder::withWarnings(const HttpHeaders &headers) const
+{
+    HttpHeaders out = headers;
+    for (const QString &w : m_warnings) {
+        QByteArray text = w.toUtf8();
+        text.replace('\\', "\\\\").replace('"', "\\\"");
+        text.replace('\r', ' ').replace('\n', ' ');
+        out.append({"Warning", "299 - \"" + text + '"'});
+    }
+    return out;
+}
+
 void ApiResponder::respond(int status, const QByteArray &contentType, const QByteArray &body, const HttpHeaders &headers)
 {
     Q_ASSERT(!m_responded);
     m_responded = true;
-    writeHttpResponse(m_socket, status, contentType, body, headers);
+    writeHttpResponse(m_socket, status, contentType, body, withWarnings(headers));
 }
 
 void ApiResponder::respondJson(int status, const QByteArray &json, const HttpHeaders &headers)
@@ -37,7 +49,7 @@ ChunkedStream *ApiResponder::startStream(int status, const QByteArray &contentTy
 {
     Q_ASSERT(!m_responded);
     m_responded = true;
-    return new ChunkedStream(m_socket, status, contentType, headers);
+    return new ChunkedStream(m_socket, status, contentType, withWarnings(headers));
 }
 
 } // namespace kube

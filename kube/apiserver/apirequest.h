@@ -8,6 +8,7 @@
 #include "httpresponse.h"
 #include "requestinfo.h"
 
+#include <QStringList>
 #include <QUrlQuery>
 
 class QTcpSocket;
@@ -44,10 +45,16 @@ public:
     ChunkedStream *startStream(int status, const QByteArray &contentType, const HttpHeaders &headers = {});
     bool hasResponded() const { return m_responded; }
     QTcpSocket *socket() const { return m_socket; }
+    // A warning for the client (RFC 7234 `Warning: 299 - "text"`), sent with whatever response
+    // follows, as kube-apiserver sends fieldValidation=Warn findings. kubectl prints each. Repeats are sent once.
+    void addWarning(const QString &text) { if (!m_warnings.contains(text)) m_warnings.append(text); }
+    const QStringList &warnings() const { return m_warnings; }
 
 private:
+    HttpHeaders withWarnings(const HttpHeaders &headers) const;
     QTcpSocket *m_socket;
     bool m_responded = false;
+    QStringList m_warnings;
 };
 
 // What the HTTP layer hands authenticated, well-formed requests to.

@@ -23,6 +23,8 @@ void handleCreate(const ApiContext &context, const ResourceRequest &request, Api
         return responder.respondStatus(body.error());
 
     QJsonObject object = body->toJson();
+    if (Status s = admitDecoded(object, request, context, responder, u"CreateOptions"_qs); !s.isSuccess())
+        return responder.respondStatus(s);
     const CreateContext rules{*request.kind, *context.registry, *context.clock, request.namespace_, request.subresource};
     if (Status s = prepareForCreate(object, rules); !s.isSuccess())
         return responder.respondStatus(s);
@@ -30,6 +32,8 @@ void handleCreate(const ApiContext &context, const ResourceRequest &request, Api
     if (Status s = admitNamespace(context, *request.kind, request.namespace_); !s.isSuccess())
         return responder.respondStatus(s);
     defaultObject(object, *request.kind, context);
+    if (Status s = validateForStore(object, request, context); !s.isSuccess())
+        return responder.respondStatus(s);
 
     const Object created = Object::fromJson(object);
     if (request.isDryRun())

@@ -55,6 +55,8 @@ void handlePatch(const ApiContext &context, const ResourceRequest &request, ApiR
         if (!patched.ok())
             return patched.error();
         QJsonObject object = patched.value();
+        if (Status s = admitDecoded(object, request, context, responder, u"PatchOptions"_qs, &live); !s.isSuccess())
+            return s;
         // A patch may carry a resourceVersion: then it is a precondition, as upstream checks.
         const QString wanted = object.value(u"metadata").toObject().value(u"resourceVersion").toString();
         if (!wanted.isEmpty() && wanted != current.resourceVersion())
@@ -63,6 +65,8 @@ void handlePatch(const ApiContext &context, const ResourceRequest &request, ApiR
         if (Status s = prepareForUpdate(object, live, rules, request.name); !s.isSuccess())
             return s;
         defaultObject(object, *request.kind, context);
+        if (Status s = validateForStore(object, request, context, &live); !s.isSuccess())
+            return s;
         result = Object::fromJson(object);
         if (request.isDryRun())
             return current;

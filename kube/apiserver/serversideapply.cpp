@@ -86,7 +86,9 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
     auto parsed = parseApplied(request);
     if (!parsed.ok())
         return responder.respondStatus(parsed.error());
-    const QJsonObject applied = parsed.value();
+    QJsonObject applied = parsed.value();
+    if (Status s = admitDecoded(applied, request, context, responder, u"PatchOptions"_qs); !s.isSuccess())
+        return responder.respondStatus(s);
     const KindInfo &kind = *request.kind;
     const FieldSet fields = FieldSet::fromApplied(applied, kind.rootType, *context.registry);
     const QString now = formatKubeTime(context.clock->now());
@@ -106,6 +108,8 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
             if (Status s = admitNamespace(context, kind, request.namespace_); !s.isSuccess())
                 return responder.respondStatus(s);
             defaultObject(object, kind, context);
+            if (Status s = validateForStore(object, request, context); !s.isSuccess())
+                return responder.respondStatus(s);
             metadata = object.value(u"metadata").toObject();
             metadata[u"managedFields"_qs] = QJsonArray{managerEntry(manager, kind.gvk.apiVersion(), now, fields)};
             object[u"metadata"_qs] = metadata;
@@ -186,6 +190,8 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
         if (Status s = prepareForUpdate(object, live, rules, request.name); !s.isSuccess())
             return responder.respondStatus(s);
         defaultObject(object, kind, context);
+        if (Status s = validateForStore(object, request, context, &live); !s.isSuccess())
+            return responder.respondStatus(s);
         const Object next = Object::fromJson(object);
         if (request.isDryRun())
             return respondObject(responder, 200, next);

@@ -22,7 +22,9 @@ void handleUpdate(const ApiContext &context, const ResourceRequest &request, Api
 
     const QString groupResource = request.kind->gvr().groupResource();
     const CreateContext rules{*request.kind, *context.registry, *context.clock, request.namespace_, request.subresource};
-    const QJsonObject given = body->toJson();
+    QJsonObject given = body->toJson();
+    if (Status s = admitDecoded(given, request, context, responder, u"UpdateOptions"_qs); !s.isSuccess())
+        return responder.respondStatus(s);
     Object result;
     auto tryUpdate = [&](const Object &current) -> Expected<Object> {
         if (current.isNull())
@@ -36,6 +38,9 @@ void handleUpdate(const ApiContext &context, const ResourceRequest &request, Api
         if (Status s = prepareForUpdate(object, current.toJson(), rules, request.name); !s.isSuccess())
             return s;
         defaultObject(object, *request.kind, context);
+        const QJsonObject old = current.toJson();
+        if (Status s = validateForStore(object, request, context, &old); !s.isSuccess())
+            return s;
         result = Object::fromJson(object);
         if (request.isDryRun())
             return current; // nothing written
