@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 
+#include <chrono>
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
@@ -25,7 +26,10 @@ namespace kube {
 class Store::Private
 {
 public:
-    explicit Private(const StoreOptions &o) : options(o), history(o.historyWindow), queue(o.maxBatch) {}
+    explicit Private(const StoreOptions &o)
+        : options(o), history(o.historyWindow), queue(o.maxBatch, std::chrono::microseconds(std::max(o.coalesceWindowMicros, 0)))
+    {
+    }
 
     Status load();
     void run();
@@ -173,10 +177,17 @@ Status Store::Private::load()
     history = EventHistory(options.historyWindow, floor);
     QHash<qint64, Object> byRevision;
     s = log->readAfter(floor, [&](RevisionLog::Row &&row) {
-        Expected<Object> object = Object::parse(row.value);
-        if (!object)
-            return; // unreachable for a log that passed readLatest and quick_check
-        WatchEvent event{eventType(row), row.key, std::move(object).value(), Object(), row.revision};
+        // A key's latest row was parsed by readLatest already: share that object, parse the rest.
+        Object parsed;
+        if (const KeyEntry *live = row.deleted ? nullptr : keys.find(row.key); live && live->modRevision == row.revision) {
+            parsed = live->object;
+        } else {
+            Expected<Object> object = Object::parse(row.value);
+            if (!object)
+                return; // unreachable for a log that passed readLatest and quick_check
+            parsed = std::move(object).value();
+        }
+        WatchEvent event{eventType(row), row.key, std::move(parsed), Object(), row.revision};
         if (row.prevRevision > 0) {
             if (const auto it = byRevision.constFind(row.prevRevision); it != byRevision.cend()) {
                 event.prevObject = *it;

@@ -28,6 +28,10 @@ struct StoreOptions {
     qint64 compactionChunk = 2000;
     // Most requests one group commit takes.
     qsizetype maxBatch = 1024;
+    // How long the writer may wait, before a commit, for as many requests as the last batch held
+    // to gather (their callers were just woken and are coming back; see CommitQueue). Bounds
+    // the delay this adds to a write; 0 turns coalescing off. One writer alone never waits.
+    int coalesceWindowMicros = 200;
     // WAL frames (pages) after which the writer checkpoints when idle, and always. A WAL that
     // is reset often is rewritten in place, and fsync of an overwrite is cheaper than of an append.
     int idleCheckpointFrames = 256;
