@@ -82,6 +82,12 @@ void ApiServer::handleNonResource(const ApiRequest &request, ApiResponder &respo
         || path.startsWith(u"/livez/") || path.startsWith(u"/readyz/"))
         return responder.respond(200, "text/plain; charset=utf-8", "ok");
 
+    if (path == u"/openapi/v2") {
+        // kubectl falls back to v2 only for what v3 cannot describe (a kind: List file). An empty
+        // gnostic Document (zero protobuf bytes) is valid and declares no schemas, so such
+        // files are validated item by item through v3 instead of failing on a 404.
+        return responder.respond(200, "application/octet-stream", QByteArray());
+    }
     if (path == u"/openapi/v3" || path == u"/openapi/v3/")
         return responder.respondJson(200, m_openApi->discoveryDocument());
     if (path.startsWith(u"/openapi/v3/")) {

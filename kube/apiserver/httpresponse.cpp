@@ -52,15 +52,57 @@ static QByteArray headerBlock(int status, const QByteArray &contentType, const H
     return out;
 }
 
+namespace {
+
+// Feeds a large body to the socket a piece at a time as the previous pieces drain. Handing Qt's
+// (TLS) socket tens of megabytes at once costs repeated buffer moves (measured: ~0.8 s for a
+// 44 MB list); a bounded window keeps the cost linear and the socket's buffer small.
+class BodyFeeder : public QObject
+{
+public:
+    static constexpr qsizetype kPiece = 256 * 1024;
+    static constexpr qint64 kWindow = 1024 * 1024;
+
+    BodyFeeder(QTcpSocket *socket, QByteArray body) : QObject(socket), m_socket(socket), m_body(std::move(body))
+    {
+        connect(socket, &QTcpSocket::bytesWritten, this, &BodyFeeder::feed);
+        connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        feed();
+    }
+
+private:
+    void feed()
+    {
+        while (m_offset < m_body.size() && m_socket->bytesToWrite() < kWindow) {
+            const qsizetype n = qMin(kPiece, m_body.size() - m_offset);
+            m_socket->write(m_body.constData() + m_offset, n);
+            m_offset += n;
+        }
+        if (m_offset >= m_body.size()) {
+            disconnect(m_socket, nullptr, this, nullptr);
+            deleteLater();
+        }
+    }
+    QTcpSocket *m_socket;
+    const QByteArray m_body;
+    qsizetype m_offset = 0;
+};
+
+} // namespace
+
 void writeHttpResponse(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
                        const HttpHeaders &extraHeaders)
 {
     if (!socket)
         return;
-    QByteArray out = headerBlock(status, contentType, extraHeaders);
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
-    out += body;
-    socket->write(out);
+    QByteArray head = headerBlock(status, contentType, extraHeaders);
+    head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+    if (body.size() <= BodyFeeder::kPiece) {
+        socket->write(head + body);
+        return;
+    }
+    socket->write(head);
+    new BodyFeeder(socket, body);
 }
 
 ChunkedStream::ChunkedStream(QTcpSocket *socket, int status, const QByteArray &contentType, const HttpHeaders &extraHeaders,
