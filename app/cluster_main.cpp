@@ -24,6 +24,12 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser)
         return 2;
     }
     options.port = quint16(port);
+    bool nodesOk = true;
+    options.nodes = parser.value(QStringLiteral("nodes")).toInt(&nodesOk);
+    if (!nodesOk || options.nodes < 1 || options.nodes > 100) {
+        err << QCoreApplication::translate("main", "timonel-cluster: --nodes must be a number from 1 to 100") << Qt::endl;
+        return 2;
+    }
 
     kube::EmbeddedCluster cluster(options);
     if (const kube::Status s = cluster.start(); !s.isSuccess()) {
@@ -62,6 +68,8 @@ int main(int argc, char *argv[])
                       QStringLiteral("dir"), kube::EmbeddedCluster::defaultDataDir()});
     parser.addOption({QStringLiteral("port"), QCoreApplication::translate("main", "The API server's port on 127.0.0.1 (0: any free port)."),
                       QStringLiteral("port"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("nodes"), QCoreApplication::translate("main", "How many simulated nodes the cluster has (1 to 100)."),
+                      QStringLiteral("n"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("kubeconfig"),
                       QCoreApplication::translate("main", "Add a \"timonel\" context to this kubeconfig file and make it current."),
                       QStringLiteral("file")});

@@ -32,6 +32,10 @@ PHRASES = {
     "timonel-cluster: --port must be a number from 0 to 65535":
         "timonel-cluster: --port debe ser un número entre 0 y 65535",
     "timonel-cluster: cannot start: %1": "timonel-cluster: no se puede iniciar: %1",
+    "timonel-cluster: --nodes must be a number from 1 to 100":
+        "timonel-cluster: --nodes debe ser un número entre 1 y 100",
+    "How many simulated nodes the cluster has (1 to 100).":
+        "Cuántos nodos simulados tiene el clúster (de 1 a 100).",
     "timonel-cluster: cannot write the kubeconfig: %1": "timonel-cluster: no se puede escribir el kubeconfig: %1",
     "serve: run the cluster until SIGTERM.": "serve: ejecuta el clúster hasta recibir SIGTERM.",
     "Where the cluster keeps its data.": "Dónde guarda el clúster sus datos.",

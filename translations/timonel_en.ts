@@ -43,6 +43,14 @@
         <source>timonel-cluster: unknown command &quot;%1&quot;; try --help</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>timonel-cluster: --nodes must be a number from 1 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many simulated nodes the cluster has (1 to 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>

@@ -42,6 +42,14 @@
         <source>timonel-cluster: unknown command "%1"; try --help</source>
         <translation>timonel-cluster: orden desconocida «%1»; prueba --help</translation>
     </message>
+    <message>
+        <source>timonel-cluster: --nodes must be a number from 1 to 100</source>
+        <translation>timonel-cluster: --nodes debe ser un número entre 1 y 100</translation>
+    </message>
+    <message>
+        <source>How many simulated nodes the cluster has (1 to 100).</source>
+        <translation>Cuántos nodos simulados tiene el clúster (de 1 a 100).</translation>
+    </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>

@@ -92,6 +92,48 @@ Status EmbeddedCluster::bootstrap()
     return {};
 }
 
+// The nodes a learner schedules onto. For now they register as Ready with fixed capacity; the
+// simulated kubelet (issue 4) takes over their status and heartbeats.
+Status EmbeddedCluster::registerNodes()
+{
+    const KindInfoPtr nodes = m_registry->resource({QString(), u"v1"_qs, u"nodes"_qs});
+    const QString now = formatKubeTime(Clock::system().now());
+    for (int i = 1; i <= m_options.nodes; ++i) {
+        const QString name = u"timonel-node-%1"_qs.arg(i);
+        const QByteArray key = storageKey(*nodes, QString(), name);
+        if (m_store->get(key).ok())
+            continue;
+        const QJsonObject capacity{{u"cpu"_qs, u"4"_qs}, {u"memory"_qs, u"8Gi"_qs}, {u"pods"_qs, u"110"_qs},
+                                   {u"ephemeral-storage"_qs, u"50Gi"_qs}};
+        QJsonObject labels{{u"kubernetes.io/hostname"_qs, name}, {u"kubernetes.io/os"_qs, u"linux"_qs},
+                           {u"kubernetes.io/arch"_qs, u"amd64"_qs}};
+        if (i == 1)
+            labels[u"node-role.kubernetes.io/control-plane"_qs] = QString();
+        const QJsonObject node{
+            {u"apiVersion"_qs, u"v1"_qs},
+            {u"kind"_qs, u"Node"_qs},
+            {u"metadata"_qs, QJsonObject{{u"name"_qs, name}, {u"uid"_qs, newUid()}, {u"creationTimestamp"_qs, now}, {u"labels"_qs, labels}}},
+            {u"spec"_qs, QJsonObject{{u"podCIDR"_qs, u"10.244.%1.0/24"_qs.arg(i - 1)}, {u"podCIDRs"_qs, QJsonArray{u"10.244.%1.0/24"_qs.arg(i - 1)}}}},
+            {u"status"_qs, QJsonObject{
+                {u"capacity"_qs, capacity},
+                {u"allocatable"_qs, capacity},
+                {u"conditions"_qs, QJsonArray{QJsonObject{{u"type"_qs, u"Ready"_qs}, {u"status"_qs, u"True"_qs},
+                                                          {u"reason"_qs, u"KubeletReady"_qs}, {u"message"_qs, u"kubelet is posting ready status"_qs},
+                                                          {u"lastHeartbeatTime"_qs, now}, {u"lastTransitionTime"_qs, now}}}},
+                {u"addresses"_qs, QJsonArray{QJsonObject{{u"type"_qs, u"InternalIP"_qs}, {u"address"_qs, u"127.0.0.1"_qs}},
+                                             QJsonObject{{u"type"_qs, u"Hostname"_qs}, {u"address"_qs, name}}}},
+                {u"nodeInfo"_qs, QJsonObject{{u"kubeletVersion"_qs, u"v1.35.0"_qs}, {u"kubeProxyVersion"_qs, QString()},
+                                             {u"operatingSystem"_qs, u"linux"_qs}, {u"architecture"_qs, u"amd64"_qs},
+                                             {u"osImage"_qs, u"Timonel simulated node"_qs}, {u"kernelVersion"_qs, u"simulated"_qs},
+                                             {u"containerRuntimeVersion"_qs, u"timonel://" TIMONEL_VERSION ""_qs},
+                                             {u"machineID"_qs, QString()}, {u"systemUUID"_qs, QString()}, {u"bootID"_qs, QString()}}}}}};
+        auto created = m_store->create(key, Object::fromJson(node));
+        if (!created.ok() && !created.error().is(reason::AlreadyExists))
+            return created.error();
+    }
+    return {};
+}
+
 Status EmbeddedCluster::start()
 {
     if (!QDir().mkpath(m_options.dataDir))
@@ -105,6 +147,8 @@ Status EmbeddedCluster::start()
     m_store = std::move(store).value();
     m_registry = TypeRegistry::builtin().clone();
     if (Status s = bootstrap(); !s.isSuccess())
+        return s;
+    if (Status s = registerNodes(); !s.isSuccess())
         return s;
 
     m_api = std::make_unique<ApiServer>(m_registry.get(), m_store.get(), Clock::system());

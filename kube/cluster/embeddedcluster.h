@@ -27,6 +27,7 @@ struct ClusterOptions {
     QString dataDir;          // the store lives here (created 0700)
     quint16 port = 0;         // 0: any free port
     QByteArray token;         // empty: read from <dataDir>/token, or create one there (0600)
+    int nodes = 1;            // simulated nodes registered at start (timonel-node-1 … N)
 };
 
 class EmbeddedCluster : public QObject
@@ -52,6 +53,7 @@ public:
 private:
     Status loadOrCreateToken();
     Status bootstrap();
+    Status registerNodes();
 
     ClusterOptions m_options;
     std::unique_ptr<Store> m_store;

@@ -17,7 +17,7 @@ trap cleanup EXIT
 export KUBECONFIG="$work/kubeconfig" HOME="$work/home" HELM_CACHE_HOME="$work/helm-cache" HELM_CONFIG_HOME="$work/helm-config" HELM_DATA_HOME="$work/helm-data"
 mkdir -p "$HOME"
 
-"$cluster_bin" serve --data-dir "$work/data" --port 0 --kubeconfig "$KUBECONFIG" > "$work/server.out" 2> "$work/server.err" &
+"$cluster_bin" serve --data-dir "$work/data" --port 0 --nodes 2 --kubeconfig "$KUBECONFIG" > "$work/server.out" 2> "$work/server.err" &
 server_pid=$!
 for _ in $(seq 100); do grep -q '^ready ' "$work/server.out" 2>/dev/null && break; sleep 0.05; done
 grep -q '^ready https://127.0.0.1:' "$work/server.out" || { echo "server did not become ready"; cat "$work/server.err"; exit 1; }
@@ -54,6 +54,12 @@ want='^rbac\.authorization\.k8s\.io/v1$' expect "api-versions" "$K" api-versions
 want='kube-system +Active' expect "get ns" "$K" get ns
 want='^ok$' expect "readyz" "$K" get --raw /readyz
 want='DeploymentStrategy' expect "explain deployment.spec.strategy" "$K" explain deployment.spec.strategy
+
+# --- nodes (--nodes 2), cordon and uncordon ---
+want='timonel-node-2 +Ready' expect "get nodes shows --nodes 2" "$K" get nodes
+want='cordoned' expect "cordon" "$K" cordon timonel-node-2
+want='timonel-node-2 +Ready,SchedulingDisabled' expect "cordoned node shows SchedulingDisabled" "$K" get nodes
+want='uncordoned' expect "uncordon" "$K" uncordon timonel-node-2
 
 # --- create, get, columns ---
 want='namespace/demo created' expect "create ns demo" "$K" create ns demo
