@@ -1,8 +1,9 @@
 #include "crdschema.h"
 
+#include "namevalidation.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <simdjson.h>
 
@@ -39,14 +40,11 @@ QString quotedList(const QStringList &values)
     return quoted.join(u", "_qs);
 }
 
-bool isLowercaseLabel(const QString &s)
+// Upstream checks CRD names with IsDNS1123Label; its first message (empty when valid) is the cause.
+QString labelProblem(const QString &s)
 {
-    static const QRegularExpression re(u"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"_qs);
-    return s.size() <= 63 && re.match(s).hasMatch();
+    return validation::isDNS1123Label(s).value(0);
 }
-
-const QString labelMessage = u"a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', "
-                             "and must start and end with an alphanumeric character"_qs;
 
 // Collects field errors in upstream's wording (apimachinery's field.Error).
 struct Causes {
@@ -455,19 +453,19 @@ Expected<CrdSchema> CrdSchema::fromJson(QByteArrayView json)
     }
     if (plural.isEmpty())
         causes.required(u"spec.names.plural"_qs);
-    else if (!isLowercaseLabel(plural))
-        causes.invalid(u"spec.names.plural"_qs, printable(plural), labelMessage);
-    if (!singular.isEmpty() && !isLowercaseLabel(singular))
-        causes.invalid(u"spec.names.singular"_qs, printable(singular), labelMessage);
+    else if (const QString problem = labelProblem(plural); !problem.isEmpty())
+        causes.invalid(u"spec.names.plural"_qs, printable(plural), problem);
+    if (const QString problem = singular.isEmpty() ? QString() : labelProblem(singular); !problem.isEmpty())
+        causes.invalid(u"spec.names.singular"_qs, printable(singular), problem);
     if (kindName.isEmpty())
         causes.required(u"spec.names.kind"_qs);
-    else if (!isLowercaseLabel(kindName.toLower()))
+    else if (!labelProblem(kindName.toLower()).isEmpty())
         causes.invalid(u"spec.names.kind"_qs, printable(kindName), u"may have mixed case, but should otherwise match: [a-z0-9]([-a-z0-9]*[a-z0-9])?"_qs);
     if (!kindName.isEmpty() && listKind == kindName)
         causes.invalid(u"spec.names.listKind"_qs, printable(listKind), u"kind and listKind may not be the same"_qs);
     for (qsizetype i = 0; i < shortNames.size(); ++i) {
-        if (!isLowercaseLabel(shortNames.at(i)))
-            causes.invalid(u"spec.names.shortNames[%1]"_qs.arg(i), printable(shortNames.at(i)), labelMessage);
+        if (const QString problem = labelProblem(shortNames.at(i)); !problem.isEmpty())
+            causes.invalid(u"spec.names.shortNames[%1]"_qs.arg(i), printable(shortNames.at(i)), problem);
     }
     if (!plural.isEmpty() && !out.group.isEmpty() && out.name != plural + u'.' + out.group)
         causes.invalid(u"metadata.name"_qs, printable(out.name), u"must be spec.names.plural+\".\"+spec.group"_qs);
@@ -498,8 +496,8 @@ Expected<CrdSchema> CrdSchema::fromJson(QByteArrayView json)
         const QString name = read.string(version, "name", path + u".name"_qs).value_or(QString());
         if (name.isEmpty())
             causes.required(path + u".name"_qs);
-        else if (!isLowercaseLabel(name))
-            causes.invalid(path + u".name"_qs, printable(name), labelMessage);
+        else if (const QString problem = labelProblem(name); !problem.isEmpty())
+            causes.invalid(path + u".name"_qs, printable(name), problem);
         else if (seen.contains(name))
             causes.duplicate(path + u".name"_qs, name);
         seen << name;

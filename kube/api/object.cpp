@@ -1,6 +1,7 @@
 #include "object.h"
 
-#include <QJsonArray>
+#include "protoscalar.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -174,9 +175,9 @@ qsizetype findMember(const QByteArray &s, qsizetype open, QByteArrayView key)
 
 QByteArray jsonString(QStringView text)
 {
-    // QJsonDocument escapes exactly as JSON requires.
-    const QByteArray arr = QJsonDocument(QJsonArray{text.toString()}).toJson(QJsonDocument::Compact);
-    return arr.mid(1, arr.size() - 2);
+    QByteArray out;
+    appendJsonString(out, text.toUtf8());
+    return out;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "codec.h"
 
 #include "kube/api/protobuf.h"
+#include "kube/api/protoscalar.h"
 #include "kube/api/status.h"
 #include "kube/api/typeregistry.h"
 #include "kube/api/yaml.h"
@@ -46,8 +47,9 @@ Expected<Object> decodeObjectBody(QByteArrayView contentType, const QByteArray &
 
 static QByteArray jsonString(const QString &s)
 {
-    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return a.mid(1, a.size() - 2);
+    QByteArray out;
+    appendJsonString(out, s.toUtf8()); // the one JSON string escaper kube_api has
+    return out;
 }
 
 QByteArray encodeList(const KindInfo &kind, const QList<Object> &items, const ListMeta &meta)
