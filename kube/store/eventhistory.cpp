@@ -9,7 +9,7 @@ EventHistory::EventHistory(qsizetype capacity, qint64 floorRevision)
 {
 }
 
-void EventHistory::append(WatchEvent event)
+void EventHistory::append(StoreEvent event)
 {
     Q_ASSERT(event.revision > m_floor);
     Q_ASSERT(m_events.empty() || event.revision > m_events.back().revision);
@@ -27,15 +27,15 @@ void EventHistory::trimThrough(qint64 revision)
     m_floor = std::max(m_floor, revision);
 }
 
-Expected<QList<WatchEvent>> EventHistory::eventsAfter(qint64 after) const
+Expected<QList<StoreEvent>> EventHistory::eventsAfter(qint64 after) const
 {
     if (after < m_floor) {
         // Upstream's watch cache: "too old resource version: %d (%d)".
         return Status::expired(u"too old resource version: %1 (%2)"_qs.arg(after).arg(m_floor + 1));
     }
     const auto first = std::upper_bound(m_events.begin(), m_events.end(), after,
-                                        [](qint64 rev, const WatchEvent &e) { return rev < e.revision; });
-    QList<WatchEvent> out;
+                                        [](qint64 rev, const StoreEvent &e) { return rev < e.revision; });
+    QList<StoreEvent> out;
     out.reserve(qsizetype(m_events.end() - first));
     std::copy(first, m_events.end(), std::back_inserter(out));
     return out;

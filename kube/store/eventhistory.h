@@ -6,7 +6,7 @@
 // two shared Objects (an old version stays alive while its event is in the window).
 
 #include "kube/api/expected.h"
-#include "watchevent.h"
+#include "storeevent.h"
 
 #include <QList>
 
@@ -27,18 +27,18 @@ public:
 
     // Appends an event; its revision must be greater than every revision already held. Drops the
     // oldest event (raising the floor) when full.
-    void append(WatchEvent event);
+    void append(StoreEvent event);
     // Forgets events at or below revision (compaction); never lowers the floor.
     void trimThrough(qint64 revision);
 
     // The events with revision > after, oldest first. Expired (410, upstream's wording) when
     // `after` is below the floor: events the caller needs were dropped.
-    Expected<QList<WatchEvent>> eventsAfter(qint64 after) const;
+    Expected<QList<StoreEvent>> eventsAfter(qint64 after) const;
 
 private:
     qsizetype m_capacity; // > 0
     // Invariant: revisions strictly increase front to back; all > m_floor; size <= m_capacity.
-    std::deque<WatchEvent> m_events;
+    std::deque<StoreEvent> m_events;
     qint64 m_floor; // never decreases
 };
 

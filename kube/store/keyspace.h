@@ -2,7 +2,7 @@
 // KeySpace: the current state — every live key with its object and revisions, sorted by key
 // bytes (memcmp order, as SQLite's BLOB order) so a prefix is one contiguous range.
 //
-// Not thread-safe: the Store guards it with its state lock (readers shared, the writer thread
+// Not thread-safe: the Store guards it with its state lock (readers shared, the commit leader
 // exclusive). Memory: one map node per key plus the shared object. Cost: get O(log n); list
 // O(log n + items), copying an Object is a reference count.
 

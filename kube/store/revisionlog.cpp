@@ -1,5 +1,6 @@
 #include "revisionlog.h"
 
+#include "batchtimings.h"
 #include "sqlitedb.h"
 #include "storekey.h"
 
@@ -153,7 +154,7 @@ Expected<QByteArray> RevisionLog::valueAt(qint64 revision)
     return m_db.error(u"reading revision %1"_qs.arg(revision));
 }
 
-Status RevisionLog::append(const QList<Row> &rows)
+Status RevisionLog::append(const QList<Row> &rows, BatchTimings *timings)
 {
     const auto rollback = [this](const Status &why) {
         m_rollback->step();
@@ -176,6 +177,8 @@ Status RevisionLog::append(const QList<Row> &rows)
         if (step != SqliteStatement::Step::Done)
             return rollback(m_db.error(u"writing revision %1"_qs.arg(row.revision)));
     }
+    if (timings)
+        timings->mark(BatchTimings::Insert);
     const SqliteStatement::Step committed = m_commit->step();
     m_commit->reset();
     if (committed != SqliteStatement::Step::Done)

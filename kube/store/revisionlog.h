@@ -7,7 +7,7 @@
 //   meta(name, value): schema_version, compacted (rows superseded at or below it are gone),
 //       revision (>= every revision ever deleted by compaction, so max(rev) can't go back)
 //
-// Thread affinity: the writer connection's thread (the Store's writer) for everything except
+// Thread affinity: one thread at a time (the Store's commit-token holder) for everything except
 // listAt(), which takes its own (read-only) connection. Ownership: borrows the connection,
 // which must outlive it. Cost: append is one transaction (one fsync) per call.
 
@@ -21,6 +21,7 @@
 
 namespace kube {
 
+class BatchTimings;
 class SqliteDb;
 class SqliteStatement;
 
@@ -56,7 +57,8 @@ public:
 
     // Writes the rows in one transaction; returns only after COMMIT (durable with
     // synchronous=FULL). On failure the transaction is rolled back and nothing was written.
-    Status append(const QList<Row> &rows);
+    // timings (optional) gets the inserts marked, just before COMMIT.
+    Status append(const QList<Row> &rows, BatchTimings *timings = nullptr);
 
     // Records a new compaction horizon (and the current revision) durably. Rows are deleted
     // afterwards, chunk by chunk.

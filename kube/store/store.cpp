@@ -1,6 +1,8 @@
 #include "store.h"
 
+#include "batchtimings.h"
 #include "commitqueue.h"
+#include "eventfanout.h"
 #include "eventhistory.h"
 #include "revisionlog.h"
 #include "sqlitedb.h"
@@ -23,17 +25,19 @@ Q_LOGGING_CATEGORY(lcStore, "timonel.store")
 
 namespace kube {
 
-class Store::Private
+class Store::Private final : public CommitQueue::Committer
 {
 public:
     explicit Private(const StoreOptions &o)
-        : options(o), history(o.historyWindow), queue(o.maxBatch, std::chrono::microseconds(std::max(o.coalesceWindowMicros, 0)))
+        : options(o), history(o.historyWindow),
+          queue(*this, o.maxBatch, std::chrono::microseconds(std::max(o.coalesceWindowMicros, 0)))
     {
     }
 
     Status load();
-    void run();
-    void commit(const std::vector<WriteRequest *> &batch);
+    void runHousekeeping();
+    void commitBatch(const std::vector<WriteRequest *> &batch) override;
+    bool afterBatch() override;
     void failBatch(const std::vector<WriteRequest *> &batch, const Status &why);
     Status beginCompaction(qint64 horizon);
     void compactStep();
@@ -46,19 +50,22 @@ public:
     std::unique_ptr<StoreDirectory> directory;
     QString recoveryNotice;
 
-    // The writer thread's: after open(), touched only by `writer`.
+    // The commit token's: after open(), touched only by the thread holding it (a leading
+    // caller, or the housekeeping thread), one at a time.
     std::unique_ptr<SqliteDb> writeDb;
     std::unique_ptr<RevisionLog> log;
     qint64 compactionDone = 0;   // superseded rows at or below this are deleted
     qint64 compactionTarget = 0; // ...and up to this are being deleted, chunk by chunk
     bool walDirty = false;       // commits since the last checkpoint attempt
     Status poisoned;             // set when SQLite and memory may disagree: writes refused
+    QList<StoreEvent> toDispatch; // the batch's events while watchers are open, for the fan-out
+    BatchTimings timings;
 
     // Reads at past revisions, from any thread, one at a time.
     mutable std::mutex readDbMutex;
     std::unique_ptr<SqliteDb> readDb; // guarded by readDbMutex
 
-    // The current state. Readers hold stateMutex shared; only the writer thread changes it,
+    // The current state. Readers hold stateMutex shared; only the commit token's holder changes it,
     // holding it exclusively. Invariants: revision >= every modRevision in keys and every
     // event in history; history holds every event in (history.floorRevision(), revision];
     // compacted <= revision and never decreases; revision never decreases.
@@ -70,7 +77,8 @@ public:
 
     CommitQueue queue;
     WatchHub hub;
-    std::thread writer;
+    std::unique_ptr<EventFanout> fanout; // dispatches to hub; reset before hub goes
+    std::thread housekeeper;             // idle checkpoints and compaction chunks
 };
 
 namespace {
@@ -87,11 +95,11 @@ Status compactedAway(qint64 wanted, qint64 compacted)
     return Status::expired(u"too old resource version: %1 (%2)"_qs.arg(wanted).arg(compacted));
 }
 
-WatchEvent::Type eventType(const RevisionLog::Row &row)
+StoreEvent::Type eventType(const RevisionLog::Row &row)
 {
     if (row.deleted)
-        return WatchEvent::Type::Deleted;
-    return row.createRevision == row.revision ? WatchEvent::Type::Added : WatchEvent::Type::Modified;
+        return StoreEvent::Type::Deleted;
+    return row.createRevision == row.revision ? StoreEvent::Type::Added : StoreEvent::Type::Modified;
 }
 
 } // namespace
@@ -138,10 +146,12 @@ Expected<std::unique_ptr<Store>> Store::open(const QString &dir, const StoreOpti
         return reader.status;
     d->readDb = std::move(reader.db);
 
+    d->fanout = std::make_unique<EventFanout>(d->hub);
+    d->fanout->post({}, d->revision); // the loaded revisions have no watchers to reach
     Private *p = d.get();
-    d->writer = std::thread([p] {
-        pthread_setname_np(pthread_self(), "store-writer");
-        p->run();
+    d->housekeeper = std::thread([p] {
+        pthread_setname_np(pthread_self(), "store-idle");
+        p->runHousekeeping();
     });
     return std::unique_ptr<Store>(new Store(std::move(d)));
 }
@@ -187,7 +197,7 @@ Status Store::Private::load()
                 return; // unreachable for a log that passed readLatest and quick_check
             parsed = std::move(object).value();
         }
-        WatchEvent event{eventType(row), row.key, std::move(parsed), Object(), row.revision};
+        StoreEvent event{eventType(row), row.key, std::move(parsed), Object(), row.revision};
         if (row.prevRevision > 0) {
             if (const auto it = byRevision.constFind(row.prevRevision); it != byRevision.cend()) {
                 event.prevObject = *it;
@@ -207,36 +217,35 @@ Store::Store(std::unique_ptr<Private> d) : d(std::move(d)) {}
 Store::~Store()
 {
     d->queue.close();
-    if (d->writer.joinable())
-        d->writer.join();
+    if (d->housekeeper.joinable())
+        d->housekeeper.join(); // returns once every caller left and no commit runs
+    d->fanout.reset();         // dispatches what is still posted
     d->hub.closeAll(Status(503, QString::fromLatin1(reason::ServiceUnavailable), u"the store was closed"_qs));
 }
 
-// ---- the writer thread ----------------------------------------------------------------------
+// ---- group commit (on the leading caller's thread, holding the commit token) ----------------
 
-void Store::Private::run()
+void Store::Private::runHousekeeping()
 {
-    for (;;) {
-        const bool idleWork = idleWorkPending();
-        const std::vector<WriteRequest *> batch = queue.take(idleWork ? CommitQueue::Wait::No : CommitQueue::Wait::Yes);
-        if (batch.empty() && queue.isClosed())
-            return; // closed and drained
-        if (!batch.empty())
-            commit(batch);
-        maintain(batch.empty());
+    while (queue.runIdle([this] {
+        maintain(true);
+        return idleWorkPending();
+    })) {
     }
 }
 
-// Group commit: one transaction, one fsync, for everything queued.
-void Store::Private::commit(const std::vector<WriteRequest *> &batch)
+// One transaction, one fsync, for everything queued. The queue wakes the callers afterwards.
+void Store::Private::commitBatch(const std::vector<WriteRequest *> &batch)
 {
     if (!poisoned.isSuccess()) {
         failBatch(batch, poisoned);
         return;
     }
-    WritePlan plan = planBatch(keys, revision, batch); // keys: only this thread changes them
+    timings.begin(batch.size());
+    WritePlan plan = planBatch(keys, revision, batch); // keys: only the token holder changes them
+    timings.mark(BatchTimings::Plan);
     if (!plan.isEmpty()) {
-        if (Status s = log->append(plan.rows); !s.isSuccess()) {
+        if (Status s = log->append(plan.rows, &timings); !s.isSuccess()) {
             qCWarning(lcStore).noquote() << "commit failed; the batch is refused:" << s.message();
             // A failed COMMIT rolls back; make sure, since memory must match the log.
             Expected<RevisionLog::Meta> meta = log->readMeta();
@@ -247,11 +256,12 @@ void Store::Private::commit(const std::vector<WriteRequest *> &batch)
             failBatch(batch, s);
             return;
         }
+        timings.mark(BatchTimings::Commit);
         walDirty = true;
         std::unique_lock lock(stateMutex);
         for (qsizetype i = 0; i < plan.events.size(); ++i) {
-            const WatchEvent &e = plan.events.at(i);
-            if (e.type == WatchEvent::Type::Deleted)
+            const StoreEvent &e = plan.events.at(i);
+            if (e.type == StoreEvent::Type::Deleted)
                 keys.erase(e.key);
             else
                 keys.put(e.key, KeyEntry{e.object, plan.createRevisions.at(i), e.revision});
@@ -265,15 +275,26 @@ void Store::Private::commit(const std::vector<WriteRequest *> &batch)
         const Status s = beginCompaction(*r->expectedRevision);
         r->result = s.isSuccess() ? Expected<Object>(Object()) : Expected<Object>(s);
     }
-    queue.complete(batch); // durable: wake the callers
-    hub.dispatch(plan.events);
+    timings.mark(BatchTimings::Apply);
+    // Checked after the state changed: a watcher added later replays these events from history.
+    if (hub.size() > 0)
+        toDispatch = std::move(plan.events);
+}
+
+// The batch is durable and applied; its callers are woken next. Hands its events to the
+// fan-out (which runs on its own thread) and does the housekeeping due between batches.
+bool Store::Private::afterBatch()
+{
+    fanout->post(std::exchange(toDispatch, {}), revision);
+    maintain(false);
+    timings.mark(BatchTimings::After);
+    return idleWorkPending();
 }
 
 void Store::Private::failBatch(const std::vector<WriteRequest *> &batch, const Status &why)
 {
     for (WriteRequest *r : batch)
         r->result = why;
-    queue.complete(batch);
 }
 
 // Raises the horizon: memory first (so no reader starts below it), then durably; rows go later.
@@ -308,7 +329,7 @@ void Store::Private::compactStep()
 }
 
 // Housekeeping between batches: automatic compaction, compaction chunks, WAL checkpoints.
-// idle: no write was waiting. A busy writer still checkpoints when the WAL grows large.
+// idle: no write was waiting. A busy store still checkpoints when the WAL grows large.
 void Store::Private::maintain(bool idle)
 {
     if (options.compactionRetain > 0 && revision - compacted >= options.compactionRetain + options.compactionInterval)
@@ -477,13 +498,14 @@ Expected<std::shared_ptr<Watcher>> Store::watch(QByteArrayView prefix, qint64 fr
     std::shared_ptr<Watcher> watcher;
     bool notify = false;
     {
-        // Held across replay and registration: the writer cannot apply a batch in between, so
-        // the watcher sees every revision once (the hub skips what the replay delivered).
+        // Held across replay and registration: no batch is applied in between, so the watcher
+        // sees every revision once (the hub skips what the replay delivered; batches applied
+        // earlier but still queued in the fan-out are skipped by position the same way).
         std::shared_lock lock(d->stateMutex);
         const qint64 from = fromRevision == 0 ? d->revision : fromRevision;
         if (from < d->compacted)
             return compactedAway(from, d->compacted);
-        Expected<QList<WatchEvent>> replay = d->history.eventsAfter(std::min(from, d->revision));
+        Expected<QList<StoreEvent>> replay = d->history.eventsAfter(std::min(from, d->revision));
         if (!replay)
             return replay.error();
         watcher = std::make_shared<Watcher>(prefix.toByteArray(), std::move(options), from);
@@ -503,6 +525,7 @@ StoreDiagnostics Store::diagnostics() const
     out.synchronous = d->writeDb->synchronous();
     out.recoveryNotice = d->recoveryNotice;
     out.watchers = d->hub.size();
+    out.dispatchedRevision = d->fanout->dispatchedRevision();
     std::shared_lock lock(d->stateMutex);
     out.revision = d->revision;
     out.compactedRevision = d->compacted;

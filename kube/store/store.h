@@ -5,20 +5,24 @@
 // - One revision counter for the whole store. Every successful write takes the next revision;
 //   the stored object's metadata.resourceVersion is that revision. It never goes backwards,
 //   across restarts and compactions.
-// - Writes block until durable: callers on any thread enqueue; the writer thread takes all queued
-//   requests, checks preconditions, writes them in ONE SQLite transaction and commits (WAL +
-//   synchronous=FULL: one fsync for the whole group), then applies them to memory, wakes the
-//   callers and notifies watchers. Nothing is acknowledged before its COMMIT returned; a failed
-//   commit fails the whole batch with 500 and changes nothing.
+// - Writes block until durable: callers on any thread enqueue; one of them leads (CommitQueue):
+//   on its own thread it takes all queued requests, checks preconditions, writes them in ONE
+//   SQLite transaction and commits (WAL + synchronous=FULL: one fsync for the whole group),
+//   applies them to memory, hands the events to the fan-out thread and wakes the callers.
+//   Nothing is acknowledged before its COMMIT returned; a failed commit fails the whole batch
+//   with 500 and changes nothing. Revision order is commit order (one leader at a time).
 // - Reads (get, list, precondition checks) are served from the in-memory current state; a list
 //   pinned to an older revision (a paginated list's later pages) reads SQLite.
 // - Watches start now or at a past revision within the history window; older → 410 Expired.
-//   Watchers are notified right after the batch's callers are woken, so an event may reach a
-//   watcher just after (never before) its write was acknowledged.
+//   Watchers are notified by the fan-out thread ("store-writer"), in revision order, around the
+//   time the batch's callers are woken: an event may reach a watcher before or after its write
+//   was acknowledged, but never before it is durable.
 //
 // Thread safety: every public member may be called from any thread, concurrently. Watch
-// notify callbacks run on the writer thread. Ownership: the caller owns the Store; destroying it
-// finishes queued writes, closes watchers (503) and releases the folder's lock.
+// notify callbacks run on the fan-out thread, never on a caller's. Idle checkpoints and
+// compaction chunks run on a housekeeping thread ("store-idle"); busy ones on the leader.
+// Ownership: the caller owns the Store; destroying it finishes queued writes, closes watchers
+// (503) and releases the folder's lock.
 // Cost: a write ≈ one fsync shared with concurrent writers; get O(log n); list O(log n + items)
 // with objects shared, not copied.
 
@@ -80,7 +84,7 @@ public:
 
     // Forgets history at and below `revision` (must not exceed the current revision): lists
     // and watches from older revisions get 410 from now on. Returns once the horizon is durable;
-    // superseded rows are deleted in bounded chunks by the writer afterwards.
+    // superseded rows are deleted in bounded chunks afterwards.
     Status compact(qint64 revision);
 
     StoreDiagnostics diagnostics() const;

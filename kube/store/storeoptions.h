@@ -28,11 +28,12 @@ struct StoreOptions {
     qint64 compactionChunk = 2000;
     // Most requests one group commit takes.
     qsizetype maxBatch = 1024;
-    // How long the writer may wait, before a commit, for as many requests as the last batch held
-    // to gather (their callers were just woken and are coming back; see CommitQueue). Bounds
-    // the delay this adds to a write; 0 turns coalescing off. One writer alone never waits.
+    // How long a commit may wait for as many requests as were in flight after the last batch to
+    // gather (their callers were just woken and are coming back; see CommitQueue); extended by
+    // each arrival, up to 4 windows. Bounds the delay this adds to a write; 0 turns coalescing
+    // off. One writer alone never waits.
     int coalesceWindowMicros = 200;
-    // WAL frames (pages) after which the writer checkpoints when idle, and always. A WAL that
+    // WAL frames (pages) after which the store checkpoints when idle, and always. A WAL that
     // is reset often is rewritten in place, and fsync of an overwrite is cheaper than of an append.
     int idleCheckpointFrames = 256;
     int busyCheckpointFrames = 1000;
@@ -63,6 +64,9 @@ struct StoreDiagnostics {
     qsizetype historySize = 0;
     qint64 historyFloor = 0; // watches may start at this revision or later
     qsizetype watchers = 0;
+    // Every event up to this revision has been offered to the watchers (the fan-out runs behind
+    // the acknowledgements; tests wait on this instead of sleeping).
+    qint64 dispatchedRevision = 0;
     int walFrames = 0;
 };
 

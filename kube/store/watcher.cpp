@@ -7,7 +7,7 @@ Watcher::Watcher(QByteArray prefix, WatchOptions options, qint64 position)
 {
 }
 
-QList<WatchEvent> Watcher::takeEvents()
+QList<StoreEvent> Watcher::takeEvents()
 {
     std::lock_guard lock(m_mutex);
     return std::exchange(m_queue, {});
@@ -39,14 +39,14 @@ void Watcher::stop()
     m_queue.clear();
 }
 
-bool Watcher::offer(const QList<WatchEvent> &events)
+bool Watcher::offer(const QList<StoreEvent> &events)
 {
     bool notify = false;
     {
         std::lock_guard lock(m_mutex);
         if (m_state != State::Open)
             return false;
-        for (const WatchEvent &e : events) {
+        for (const StoreEvent &e : events) {
             if (e.revision <= m_position)
                 continue; // already replayed from history when the watch started
             m_position = e.revision;

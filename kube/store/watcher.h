@@ -3,13 +3,13 @@
 // Store::watch() creates it; the WatchHub feeds it in revision order; the consumer drains it.
 //
 // Thread safety: every member may be called from any thread. The notify callback runs on the
-// store's writer thread (or on the thread calling Store::watch, for replayed history) with no
+// store's fan-out thread (or on the thread calling Store::watch, for replayed history) with no
 // lock held; it must not block — post to your own thread and call takeEvents() there.
 // Ownership: shared between the consumer and the hub, which holds it weakly: dropping the last
 // handle ends the watch. Memory: at most queueLimit queued events (objects are shared).
 
 #include "kube/api/status.h"
-#include "watchevent.h"
+#include "storeevent.h"
 
 #include <QByteArray>
 #include <QList>
@@ -22,8 +22,8 @@ namespace kube {
 struct WatchOptions {
     // Called after events were queued and when the watcher closes (not after stop()).
     std::function<void()> notify;
-    // Keeps only the events it accepts; runs on the writer thread, so it must be cheap.
-    std::function<bool(const WatchEvent &)> filter;
+    // Keeps only the events it accepts; runs on the fan-out thread, so it must be cheap.
+    std::function<bool(const StoreEvent &)> filter;
     // More pending events than this closes the watcher as too slow (the client relists).
     qsizetype queueLimit = 10000;
 };
@@ -39,7 +39,7 @@ public:
     const QByteArray &prefix() const { return m_prefix; }
 
     // Takes every queued event, oldest first. Still returns what was queued before a close.
-    QList<WatchEvent> takeEvents();
+    QList<StoreEvent> takeEvents();
     State state() const;
     bool isOpen() const { return state() == State::Open; }
     // Why the watcher closed: success while open or after stop(); 410 Expired when it fell behind
@@ -53,7 +53,7 @@ public:
     // For the hub and the store: queues the events newer than position() that match prefix and
     // filter, in revision order. Returns whether the consumer should be notified (something was
     // queued, or the watcher closed as too slow); the caller then calls notify() holding no lock.
-    bool offer(const QList<WatchEvent> &events);
+    bool offer(const QList<StoreEvent> &events);
     // Calls the consumer's notify callback (if any).
     void notify() const;
     // For the store: closes with a reason and notifies.
@@ -66,7 +66,7 @@ private:
     mutable std::mutex m_mutex;
     // Guarded by m_mutex. Invariant: m_queue holds events with strictly increasing revisions,
     // all <= m_position; m_queue.size() <= queueLimit; nothing is queued after a close.
-    QList<WatchEvent> m_queue;
+    QList<StoreEvent> m_queue;
     qint64 m_position;
     State m_state = State::Open;
     Status m_closeStatus;

@@ -23,7 +23,7 @@ std::vector<std::shared_ptr<Watcher>> WatchHub::liveWatchers()
     return live;
 }
 
-void WatchHub::dispatch(const QList<WatchEvent> &events)
+void WatchHub::dispatch(const QList<StoreEvent> &events)
 {
     if (events.isEmpty())
         return;

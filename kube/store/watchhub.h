@@ -3,7 +3,7 @@
 // Every watcher receives the same event instances (shared objects, no per-watcher copies).
 //
 // Thread safety: add() and size() from any thread; dispatch() from one thread at a time (the
-// store's writer), in revision order. Ownership: holds watchers weakly (the consumer owns them).
+// store's fan-out thread), in revision order. Ownership: holds watchers weakly (the consumer owns them).
 // Cost: dispatch is O(watchers × events) prefix checks plus one notify per watcher that got
 // something; no lock is held while watchers are notified.
 
@@ -19,7 +19,7 @@ class WatchHub
 {
 public:
     void add(const std::shared_ptr<Watcher> &watcher);
-    void dispatch(const QList<WatchEvent> &events);
+    void dispatch(const QList<StoreEvent> &events);
     // Closes every watcher (the store is going away).
     void closeAll(const Status &status);
     qsizetype size() const;

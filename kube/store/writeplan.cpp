@@ -55,7 +55,7 @@ WritePlan planBatch(const KeySpace &state, qint64 revision, const std::vector<Wr
         const QByteArray &key = request->key;
         const std::optional<KeyEntry> current = overlay.current(key);
         RevisionLog::Row row;
-        WatchEvent event;
+        StoreEvent event;
         event.key = key;
         switch (request->kind) {
         case WriteRequest::Kind::Create:
@@ -63,7 +63,7 @@ WritePlan planBatch(const KeySpace &state, qint64 revision, const std::vector<Wr
                 request->result = Status::alreadyExists(StoreKey::groupResource(key), StoreKey::name(key));
                 continue;
             }
-            event.type = WatchEvent::Type::Added;
+            event.type = StoreEvent::Type::Added;
             break;
         case WriteRequest::Kind::Update:
             if (!current) {
@@ -74,7 +74,7 @@ WritePlan planBatch(const KeySpace &state, qint64 revision, const std::vector<Wr
                 request->result = conflictStatus(key);
                 continue;
             }
-            event.type = WatchEvent::Type::Modified;
+            event.type = StoreEvent::Type::Modified;
             break;
         case WriteRequest::Kind::Delete:
             if (!current) {
@@ -85,14 +85,14 @@ WritePlan planBatch(const KeySpace &state, qint64 revision, const std::vector<Wr
                 request->result = preconditionFailed(key, *request->expectedRevision, current->modRevision);
                 continue;
             }
-            event.type = WatchEvent::Type::Deleted;
+            event.type = StoreEvent::Type::Deleted;
             break;
         case WriteRequest::Kind::Compact:
-            continue; // the writer handles these after the batch's writes
+            continue; // the leader handles these after the batch's writes
         }
 
         const qint64 rev = ++revision;
-        const Object &source = event.type == WatchEvent::Type::Deleted ? current->object : request->object;
+        const Object &source = event.type == StoreEvent::Type::Deleted ? current->object : request->object;
         event.object = source.withResourceVersion(QString::number(rev));
         event.revision = rev;
         const qint64 createRevision = current ? current->createRevision : rev;
@@ -103,7 +103,7 @@ WritePlan planBatch(const KeySpace &state, qint64 revision, const std::vector<Wr
         row.key = key;
         row.value = event.object.json();
         row.createRevision = createRevision;
-        row.deleted = event.type == WatchEvent::Type::Deleted;
+        row.deleted = event.type == StoreEvent::Type::Deleted;
         row.prevRevision = current ? current->modRevision : 0;
 
         if (row.deleted)

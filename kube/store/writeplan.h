@@ -4,13 +4,13 @@
 // writes (so two creates of one key in a batch give one AlreadyExists); each successful one
 // gets the next revision and its object is stamped with it (metadata.resourceVersion).
 //
-// Pure function of its inputs; runs on the writer thread. Cost: one copy of each written
+// Pure function of its inputs; runs on the commit leader's thread. Cost: one copy of each written
 // object's JSON (the resourceVersion splice) and a hash lookup per request.
 
 #include "commitqueue.h"
 #include "keyspace.h"
 #include "revisionlog.h"
-#include "watchevent.h"
+#include "storeevent.h"
 
 #include <vector>
 
@@ -19,7 +19,7 @@ namespace kube {
 struct WritePlan {
     // One per successful request, in revision order: the row to append and the event to apply.
     QList<RevisionLog::Row> rows;
-    QList<WatchEvent> events;
+    QList<StoreEvent> events;
     QList<qint64> createRevisions; // parallel to events
     qint64 lastRevision = 0;       // the revision after the batch (unchanged when nothing is written)
 

@@ -408,14 +408,14 @@ void tst_Store::reopenRestoresStateAndRevision()
     // The history survived too: a watch resumes from before the restart.
     Expected<std::shared_ptr<Watcher>> w = store->watch(StoreKey::prefix({}, u"configmaps"_qs), 1);
     QVERIFY(w);
-    const QList<WatchEvent> events = (*w)->takeEvents();
+    const QList<StoreEvent> events = (*w)->takeEvents();
     QCOMPARE(events.size(), 4);
     QCOMPARE(events.at(0).revision, 2);
-    QCOMPARE(events.at(1).type, WatchEvent::Type::Modified);
+    QCOMPARE(events.at(1).type, StoreEvent::Type::Modified);
     QCOMPARE(valueOf(events.at(1).prevObject), u"1"_qs);
-    QCOMPARE(events.at(2).type, WatchEvent::Type::Deleted);
+    QCOMPARE(events.at(2).type, StoreEvent::Type::Deleted);
     QCOMPARE(events.at(2).object.resourceVersion(), u"4"_qs);
-    QCOMPARE(events.at(3).type, WatchEvent::Type::Added);
+    QCOMPARE(events.at(3).type, StoreEvent::Type::Added);
 }
 
 void tst_Store::revisionNeverGoesBackAfterCompaction()

@@ -35,8 +35,8 @@ private:
     std::unique_ptr<Store> openStore(const StoreOptions &options = {});
     // Writes a: create (1), update (2), b: create (3), a: delete (4).
     void writeHistory(Store &store);
-    // Watchers are notified just after writers wake; a write outside "configmaps" returning
-    // proves the writer thread finished dispatching every earlier batch.
+    // Watchers are notified after writers wake, by the fan-out thread: writes a key outside
+    // "configmaps" and waits until the fan-out passed it, so every earlier batch was dispatched.
     static void settle(Store &store);
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -73,7 +73,10 @@ void tst_StoreWatch::writeHistory(Store &store)
 void tst_StoreWatch::settle(Store &store)
 {
     static int n = 0;
-    QVERIFY(store.create(StoreKey::make({}, u"settle"_qs, {}, QString::number(++n)), configMap(u"s"_qs)));
+    Expected<Object> written = store.create(StoreKey::make({}, u"settle"_qs, {}, QString::number(++n)), configMap(u"s"_qs));
+    QVERIFY(written);
+    const qint64 revision = written->resourceVersion().toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(store.diagnostics().dispatchedRevision >= revision, 5000);
 }
 
 void tst_StoreWatch::startRevision_data()
@@ -98,7 +101,7 @@ void tst_StoreWatch::startRevision()
     QVERIFY(store->create(configMapKey(u"c"_qs), configMap(u"c"_qs)));
     settle(*store);
     QList<qint64> seen;
-    for (const WatchEvent &e : (*w)->takeEvents()) {
+    for (const StoreEvent &e : (*w)->takeEvents()) {
         seen.append(e.revision);
         QCOMPARE(e.object.resourceVersion(), QString::number(e.revision));
     }
@@ -150,12 +153,12 @@ void tst_StoreWatch::eventsCarryPrevObject()
     writeHistory(*store);
     Expected<std::shared_ptr<Watcher>> h = store->watch(configMapKey(u"a"_qs), 1);
     QVERIFY(h);
-    const QList<WatchEvent> events = (*h)->takeEvents();
+    const QList<StoreEvent> events = (*h)->takeEvents();
     QCOMPARE(events.size(), 2);
-    QCOMPARE(events.at(0).type, WatchEvent::Type::Modified);
+    QCOMPARE(events.at(0).type, StoreEvent::Type::Modified);
     QCOMPARE(valueOf(events.at(0).object), u"2"_qs);
     QCOMPARE(valueOf(events.at(0).prevObject), u"1"_qs);
-    QCOMPARE(events.at(1).type, WatchEvent::Type::Deleted);
+    QCOMPARE(events.at(1).type, StoreEvent::Type::Deleted);
     QCOMPARE(events.at(1).object.resourceVersion(), u"4"_qs);
     QCOMPARE(valueOf(events.at(1).object), u"2"_qs);
     QCOMPARE(events.at(1).prevObject.resourceVersion(), u"2"_qs);
@@ -166,7 +169,7 @@ void tst_StoreWatch::prefixAndFilter()
     auto store = openStore();
     QVERIFY(store);
     WatchOptions options;
-    options.filter = [](const WatchEvent &e) { return e.object.name() != u"skip"_qs; };
+    options.filter = [](const StoreEvent &e) { return e.object.name() != u"skip"_qs; };
     Expected<std::shared_ptr<Watcher>> w = store->watch(StoreKey::prefix({}, u"configmaps"_qs, u"ns1"_qs), 0, options);
     QVERIFY(w);
     QVERIFY(store->create(configMapKey(u"a"_qs, u"ns1"_qs), configMap(u"a"_qs, {}, u"ns1"_qs)));
@@ -174,7 +177,7 @@ void tst_StoreWatch::prefixAndFilter()
     QVERIFY(store->create(configMapKey(u"skip"_qs, u"ns1"_qs), configMap(u"skip"_qs, {}, u"ns1"_qs)));
     QVERIFY(store->create(configMapKey(u"b"_qs, u"ns1"_qs), configMap(u"b"_qs, {}, u"ns1"_qs)));
     settle(*store);
-    const QList<WatchEvent> events = (*w)->takeEvents();
+    const QList<StoreEvent> events = (*w)->takeEvents();
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(0).object.name(), u"a"_qs);
     QCOMPARE(events.at(1).object.name(), u"b"_qs);
@@ -266,10 +269,10 @@ void tst_StoreWatch::watchersShareEventObjects()
     QVERIFY(store->create(configMapKey(u"a"_qs), configMap(u"a"_qs)));
     QVERIFY(store->create(configMapKey(u"b"_qs), configMap(u"b"_qs)));
     settle(*store);
-    const QList<WatchEvent> first = watchers.front()->takeEvents();
+    const QList<StoreEvent> first = watchers.front()->takeEvents();
     QCOMPARE(first.size(), 2);
     for (size_t i = 1; i < watchers.size(); ++i) {
-        const QList<WatchEvent> events = watchers[i]->takeEvents();
+        const QList<StoreEvent> events = watchers[i]->takeEvents();
         QCOMPARE(events.size(), 2);
         // The same bytes, not a copy: one encoding per revision.
         QCOMPARE(events.at(0).object.json().constData(), first.at(0).object.json().constData());

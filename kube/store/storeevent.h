@@ -1,5 +1,5 @@
 #pragma once
-// WatchEvent: one change of one key at one revision, as the store's watchers and history see it.
+// StoreEvent: one change of one key at one revision, as the store's watchers and history see it.
 // Plain value type (objects are implicitly shared: one event's objects are the same instances
 // for every watcher); usable from any thread.
 
@@ -9,7 +9,7 @@
 
 namespace kube {
 
-struct WatchEvent {
+struct StoreEvent {
     enum class Type { Added, Modified, Deleted };
 
     Type type = Type::Added;
