@@ -3,7 +3,7 @@
 // user and a context all named "timonel", made current; other entries are kept as they are.
 // The write is atomic (temporary file + rename), the file is mode 0600, and the update holds
 // kubectl's "<file>.lock" (created exclusively) so it never interleaves with a kubectl write.
-// Any thread; blocking file I/O.
+// The editing itself is KubeconfigWriter's (kube/client). Any thread; blocking file I/O.
 
 #include "kube/api/status.h"
 

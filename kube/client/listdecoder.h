@@ -1,0 +1,16 @@
+#pragma once
+// decodeListPage: splits a list response ({"kind":"PodList","metadata":{…},"items":[…]}) into
+// Objects with simdjson's on-demand parser — each item's bytes are located without building a
+// tree of the whole list, then parsed once by Object::parse. This is the hot path of every
+// informer's initial list (10k pods, ~40 MB).
+//
+// Pure function; any thread. Cost: one copy of the body (simdjson needs padding) plus one parse
+// per item.
+
+#include "listwatch.h"
+
+namespace kube {
+
+Expected<ListPage> decodeListPage(QByteArrayView body);
+
+} // namespace kube

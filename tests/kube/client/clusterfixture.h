@@ -1,0 +1,53 @@
+#pragma once
+// Helpers shared by the client tests that run against the real embedded cluster (started in
+// the test process on a free port, serving TLS) and wait for asynchronous answers.
+
+#include "kube/client/clustertransport.h"
+#include "kube/cluster/embeddedcluster.h"
+
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+// Runs start(callback) and pumps the event loop until the callback ran (or timeoutMs passed).
+template<typename T, typename Start>
+std::optional<T> awaitResult(Start start, int timeoutMs = 15000)
+{
+    std::optional<T> result;
+    QEventLoop loop;
+    start([&](T value) {
+        result.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!result) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result;
+}
+
+struct ClusterFixture {
+    QTemporaryDir dir;
+    std::unique_ptr<kube::EmbeddedCluster> cluster;
+
+    kube::Status start()
+    {
+        kube::ClusterOptions options;
+        options.controllers = false; // the API alone: nothing else writes
+        options.dataDir = dir.path();
+        options.token = "test-token-0123456789";
+        cluster = std::make_unique<kube::EmbeddedCluster>(options);
+        return cluster->start();
+    }
+    kube::RestConfig config() const
+    {
+        kube::RestConfig c;
+        c.server = QUrl(cluster->url());
+        c.certificateAuthorityPem = cluster->caCertificate();
+        c.bearerToken = cluster->token();
+        return c;
+    }
+};
