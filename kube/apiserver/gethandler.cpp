@@ -7,7 +7,6 @@
 #include "kube/api/clock.h"
 #include "kube/store/store.h"
 
-#include <QJsonDocument>
 
 namespace kube {
 
@@ -22,9 +21,7 @@ void handleGet(const ApiContext &context, const ResourceRequest &request, ApiRes
     if (acceptsTable(request.http.header("Accept"))) {
         TablePrintOptions options;
         options.now = context.clock->now();
-        QJsonObject table = printTable(*request.kind, {object.value()}, options);
-        table[u"metadata"_qs] = QJsonObject{{u"resourceVersion"_qs, object->resourceVersion()}};
-        return responder.respondJson(200, QJsonDocument(table).toJson(QJsonDocument::Compact));
+        return responder.respondJson(200, printTableJson(*request.kind, {object.value()}, options, {object->resourceVersion(), {}}));
     }
     respondObject(responder, 200, object.value());
 }

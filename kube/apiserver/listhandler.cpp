@@ -10,7 +10,6 @@
 #include "kube/api/clock.h"
 #include "kube/store/store.h"
 
-#include <QJsonDocument>
 
 namespace kube {
 
@@ -132,12 +131,7 @@ void handleList(const ApiContext &context, const ResourceRequest &request, ApiRe
         TablePrintOptions options;
         options.now = context.clock->now();
         options.includeObject = *include;
-        QJsonObject table = printTable(*request.kind, items, options);
-        QJsonObject tableMeta{{u"resourceVersion"_qs, meta.resourceVersion}};
-        if (!meta.continueToken.isEmpty())
-            tableMeta[u"continue"_qs] = meta.continueToken;
-        table[u"metadata"_qs] = tableMeta;
-        return responder.respondJson(200, QJsonDocument(table).toJson(QJsonDocument::Compact));
+        return responder.respondJson(200, printTableJson(*request.kind, items, options, {meta.resourceVersion, meta.continueToken}));
     }
     responder.respondJson(200, encodeList(*request.kind, items, meta));
 }

@@ -3,7 +3,11 @@
 // status.reason) and is refined by the init containers, then the containers (the first
 // container with a waiting/terminated reason wins), then deletion; RESTARTS carries "(5m ago)"
 // from the newest lastState.terminated.finishedAt.
+//
+// Pods are the kind listed by the ten thousand, so this printer reads the object's bytes
+// through simdjson (JsonView) instead of a QJsonObject: no tree is built for a row.
 
+#include "jsonview.h"
 #include "rowprinters.h"
 
 #include <QHash>
@@ -12,62 +16,65 @@ namespace kube::printers {
 
 namespace {
 
-bool hasCondition(const QJsonArray &conditions, QStringView type, QStringView status)
+bool hasCondition(const JsonView &conditions, std::string_view type, std::string_view status)
 {
-    for (const QJsonValue &v : conditions) {
-        const QJsonObject c = v.toObject();
-        if (str(c, u"type") == type && str(c, u"status") == status)
+    for (const JsonView &c : conditions.elements()) {
+        if (c["type"].stringEquals(type) && c["status"].stringEquals(status))
             return true;
     }
     return false;
 }
 
 // isPodInitializedConditionTrue: the first Initialized condition decides.
-bool isInitialized(const QJsonArray &conditions)
+bool isInitialized(const JsonView &conditions)
 {
-    for (const QJsonValue &v : conditions) {
-        const QJsonObject c = v.toObject();
-        if (str(c, u"type") == u"Initialized")
-            return str(c, u"status") == u"True";
+    for (const JsonView &c : conditions.elements()) {
+        if (c["type"].stringEquals("Initialized"))
+            return c["status"].stringEquals("True");
     }
     return false;
 }
 
-// Keeps the later of latest and the container's lastState.terminated.finishedAt.
-void noteLastTermination(const QJsonObject &containerStatus, QDateTime &latest)
+QDateTime timeOf(const JsonView &value)
 {
-    const QJsonObject lastState = obj(containerStatus, u"lastState");
-    if (!has(lastState, u"terminated"))
+    return value.has() ? parseTime(QJsonValue(value.string())) : QDateTime();
+}
+
+// Keeps the later of latest and the container's lastState.terminated.finishedAt.
+void noteLastTermination(const JsonView &containerStatus, QDateTime &latest)
+{
+    const JsonView terminated = containerStatus["lastState"]["terminated"];
+    if (!terminated.has())
         return;
-    const QDateTime finished = parseTime(obj(lastState, u"terminated").value(u"finishedAt"));
+    const QDateTime finished = timeOf(terminated["finishedAt"]);
     if (finished.isValid() && (!latest.isValid() || latest < finished))
         latest = finished;
 }
 
-QString terminatedReason(const QJsonObject &terminated, QStringView prefix)
+QString terminatedReason(const JsonView &terminated, QStringView prefix)
 {
-    const QString reason = str(terminated, u"reason");
+    const QString reason = terminated["reason"].string();
     if (!reason.isEmpty())
         return prefix.toString() + reason;
-    const qint64 signal = integer(terminated, u"signal");
+    const qint64 signal = terminated["signal"].integer();
     if (signal != 0)
         return u"%1Signal:%2"_qs.arg(prefix).arg(signal);
-    return u"%1ExitCode:%2"_qs.arg(prefix).arg(integer(terminated, u"exitCode"));
+    return u"%1ExitCode:%2"_qs.arg(prefix).arg(terminated["exitCode"].integer());
 }
 
-QString readinessGates(const QJsonObject &spec, const QJsonArray &conditions)
+QString readinessGates(const JsonView &spec, const JsonView &conditions)
 {
-    const QJsonArray gates = arr(spec, u"readinessGates");
+    const auto gates = spec["readinessGates"].elements();
     if (gates.isEmpty())
         return u"<none>"_qs;
     int trueConditions = 0;
-    for (const QJsonValue &g : gates) {
-        const QString type = str(g.toObject(), u"conditionType");
-        for (const QJsonValue &v : conditions) {
-            const QJsonObject c = v.toObject();
-            if (str(c, u"type") != type)
+    const auto all = conditions.elements();
+    for (const JsonView &g : gates) {
+        const std::string_view type = g["conditionType"].stringView();
+        for (const JsonView &c : all) {
+            if (!c["type"].stringEquals(type))
                 continue;
-            if (str(c, u"status") == u"True")
+            if (c["status"].stringEquals("True"))
                 ++trueConditions;
             break;
         }
@@ -80,82 +87,78 @@ QJsonObject completedCondition(const QString &reason, const QString &message)
     return {{u"type"_qs, u"Completed"_qs}, {u"status"_qs, u"True"_qs}, {u"reason"_qs, reason}, {u"message"_qs, message}};
 }
 
-QString firstNonEmpty(const QString &a, const QString &b, const QString &fallback)
+QString orNone(const QString &text)
 {
-    if (!a.isEmpty())
-        return a;
-    return b.isEmpty() ? fallback : b;
+    return text.isEmpty() ? u"<none>"_qs : text;
 }
 
 } // namespace
 
-Row printPod(const QJsonObject &pod, const QDateTime &now)
+Row printPod(const JsonView &pod, const QDateTime &now)
 {
-    const QJsonObject metadata = obj(pod, u"metadata");
-    const QJsonObject spec = obj(pod, u"spec");
-    const QJsonObject status = obj(pod, u"status");
-    const QJsonArray conditions = arr(status, u"conditions");
-    const QJsonArray initContainers = arr(spec, u"initContainers");
+    const JsonView metadata = pod["metadata"];
+    const JsonView spec = pod["spec"];
+    const JsonView status = pod["status"];
+    const JsonView conditions = status["conditions"];
+    const auto initContainers = spec["initContainers"].elements();
 
     int restarts = 0;
     int restartableInitContainerRestarts = 0;
-    qsizetype totalContainers = arr(spec, u"containers").size();
+    qsizetype totalContainers = spec["containers"].size();
     int readyContainers = 0;
     QDateTime lastRestartDate;
     QDateTime lastRestartableInitContainerRestartDate;
 
-    const QString podPhase = str(status, u"phase");
-    QString reason = podPhase;
-    if (!str(status, u"reason").isEmpty())
-        reason = str(status, u"reason");
-    for (const QJsonValue &v : conditions) {
-        const QJsonObject c = v.toObject();
-        if (str(c, u"type") == u"PodScheduled" && str(c, u"reason") == u"SchedulingGated")
+    const std::string_view podPhase = status["phase"].stringView();
+    QString reason = status["phase"].string();
+    if (!status["reason"].stringView().empty())
+        reason = status["reason"].string();
+    for (const JsonView &c : conditions.elements()) {
+        if (c["type"].stringEquals("PodScheduled") && c["reason"].stringEquals("SchedulingGated"))
             reason = u"SchedulingGated"_qs;
     }
 
     Row row;
-    if (podPhase == u"Succeeded")
+    if (podPhase == "Succeeded")
         row.conditions.append(completedCondition(u"Succeeded"_qs, u"The pod has completed successfully."_qs));
-    else if (podPhase == u"Failed")
+    else if (podPhase == "Failed")
         row.conditions.append(completedCondition(u"Failed"_qs, u"The pod failed."_qs));
 
     // podutil.IsRestartableInitContainer: restartPolicy Always; unknown names are not.
     QHash<QString, bool> restartable;
-    for (const QJsonValue &v : initContainers) {
-        const QJsonObject c = v.toObject();
-        const bool always = str(c, u"restartPolicy") == u"Always";
-        restartable.insert(str(c, u"name"), always);
+    for (const JsonView &c : initContainers) {
+        const bool always = c["restartPolicy"].stringEquals("Always");
+        restartable.insert(c["name"].string(), always);
         if (always)
             ++totalContainers;
     }
 
     bool initializing = false;
-    const QJsonArray initStatuses = arr(status, u"initContainerStatuses");
+    const auto initStatuses = status["initContainerStatuses"].elements();
     for (qsizetype i = 0; i < initStatuses.size(); ++i) {
-        const QJsonObject container = initStatuses.at(i).toObject();
-        const int restartCount = int(integer(container, u"restartCount"));
-        const bool isRestartable = restartable.value(str(container, u"name"), false);
+        const JsonView &container = initStatuses.at(i);
+        const int restartCount = int(container["restartCount"].integer());
+        const bool isRestartable = restartable.value(container["name"].string(), false);
         restarts += restartCount;
         noteLastTermination(container, lastRestartDate);
         if (isRestartable) {
             restartableInitContainerRestarts += restartCount;
             noteLastTermination(container, lastRestartableInitContainerRestartDate);
         }
-        const QJsonObject state = obj(container, u"state");
-        const bool terminated = has(state, u"terminated");
-        const QJsonObject terminatedState = obj(state, u"terminated");
-        if (terminated && integer(terminatedState, u"exitCode") == 0)
+        const JsonView state = container["state"];
+        const JsonView terminatedState = state["terminated"];
+        const bool terminated = terminatedState.has();
+        if (terminated && terminatedState["exitCode"].integer() == 0)
             continue;
-        if (isRestartable && container.value(u"started").toBool(false)) {
-            if (container.value(u"ready").toBool(false))
+        if (isRestartable && container["started"].boolean(false)) {
+            if (container["ready"].boolean(false))
                 ++readyContainers;
             continue;
         }
-        const QString waitingReason = str(obj(state, u"waiting"), u"reason");
+        const QString waitingReason = state["waiting"]["reason"].string();
         if (terminated)
             reason = terminatedReason(terminatedState, u"Init:");
-        else if (has(state, u"waiting") && !waitingReason.isEmpty() && waitingReason != u"PodInitializing")
+        else if (state["waiting"].has() && !waitingReason.isEmpty() && waitingReason != u"PodInitializing")
             reason = u"Init:"_qs + waitingReason;
         else
             reason = u"Init:%1/%2"_qs.arg(i).arg(initContainers.size());
@@ -167,33 +170,33 @@ Row printPod(const QJsonObject &pod, const QDateTime &now)
         restarts = restartableInitContainerRestarts;
         lastRestartDate = lastRestartableInitContainerRestartDate;
         bool hasRunning = false;
-        const QJsonArray statuses = arr(status, u"containerStatuses");
+        const auto statuses = status["containerStatuses"].elements();
         for (qsizetype i = statuses.size() - 1; i >= 0; --i) {
-            const QJsonObject container = statuses.at(i).toObject();
-            restarts += int(integer(container, u"restartCount"));
+            const JsonView &container = statuses.at(i);
+            restarts += int(container["restartCount"].integer());
             noteLastTermination(container, lastRestartDate);
-            const QJsonObject state = obj(container, u"state");
-            const QString waitingReason = str(obj(state, u"waiting"), u"reason");
-            const QString terminatedText = str(obj(state, u"terminated"), u"reason");
-            if (has(state, u"waiting") && !waitingReason.isEmpty())
-                reason = waitingReason;
-            else if (has(state, u"terminated") && !terminatedText.isEmpty())
-                reason = terminatedText;
-            else if (has(state, u"terminated"))
-                reason = terminatedReason(obj(state, u"terminated"), u"");
-            else if (container.value(u"ready").toBool(false) && has(state, u"running")) {
+            const JsonView state = container["state"];
+            const JsonView waiting = state["waiting"];
+            const JsonView terminated = state["terminated"];
+            if (waiting.has() && !waiting["reason"].stringView().empty())
+                reason = waiting["reason"].string();
+            else if (terminated.has() && !terminated["reason"].stringView().empty())
+                reason = terminated["reason"].string();
+            else if (terminated.has())
+                reason = terminatedReason(terminated, u"");
+            else if (container["ready"].boolean(false) && state["running"].has()) {
                 hasRunning = true;
                 ++readyContainers;
             }
         }
         // Back to Running while a container still runs after another completed.
         if (reason == u"Completed" && hasRunning)
-            reason = hasCondition(conditions, u"Ready", u"True") ? u"Running"_qs : u"NotReady"_qs;
+            reason = hasCondition(conditions, "Ready", "True") ? u"Running"_qs : u"NotReady"_qs;
     }
 
-    const bool deleting = has(metadata, u"deletionTimestamp");
-    const bool terminal = podPhase == u"Succeeded" || podPhase == u"Failed";
-    if (deleting && str(status, u"reason") == u"NodeLost")
+    const bool deleting = metadata["deletionTimestamp"].has();
+    const bool terminal = podPhase == "Succeeded" || podPhase == "Failed";
+    if (deleting && status["reason"].stringEquals("NodeLost"))
         reason = u"Unknown"_qs;
     else if (deleting && !terminal)
         reason = u"Terminating"_qs;
@@ -203,19 +206,22 @@ Row printPod(const QJsonObject &pod, const QDateTime &now)
         restartsText = u"%1 (%2 ago)"_qs.arg(restarts).arg(humanDurationBetween(lastRestartDate, now));
 
     // v1 → internal conversion: podIP wins over podIPs when both are set.
-    QString podIP = str(status, u"podIP");
-    const QJsonArray podIPs = arr(status, u"podIPs");
-    if (podIP.isEmpty() && !podIPs.isEmpty())
-        podIP = str(podIPs.first().toObject(), u"ip");
+    QString podIP = status["podIP"].string();
+    if (podIP.isEmpty()) {
+        const auto podIPs = status["podIPs"].elements();
+        if (!podIPs.isEmpty())
+            podIP = podIPs.first()["ip"].string();
+    }
 
-    row.cells = {str(metadata, u"name"),
+    const QDateTime created = timeOf(metadata["creationTimestamp"]);
+    row.cells = {metadata["name"].string(),
                  u"%1/%2"_qs.arg(readyContainers).arg(totalContainers),
                  reason,
                  restartsText,
-                 age(pod, now),
-                 podIP.isEmpty() ? u"<none>"_qs : podIP,
-                 firstNonEmpty(str(spec, u"nodeName"), QString(), u"<none>"_qs),
-                 firstNonEmpty(str(status, u"nominatedNodeName"), QString(), u"<none>"_qs),
+                 created.isValid() ? humanDurationBetween(created, now) : u"<unknown>"_qs,
+                 orNone(podIP),
+                 orNone(spec["nodeName"].string()),
+                 orNone(status["nominatedNodeName"].string()),
                  readinessGates(spec, conditions)};
     return row;
 }

@@ -2,14 +2,28 @@
 // The per-kind row functions of the table printers, one per kube-apiserver print handler, and
 // the lookup from a group/kind to its function (tableprinter.cpp). Each returns exactly the
 // cells of the kind's printerColumns in the type registry (the server always prints wide).
+// Most read a QJsonObject; the ones on hot paths (pods) read the object's bytes through
+// JsonView and build no tree.
 // Internal to printers/; pure functions, any thread; cost linear in the object.
 
 #include "printerutil.h"
 
 namespace kube::printers {
 
+class JsonView;
+
+// A row function over a parsed simdjson DOM (jsonview.h).
+using ViewRowFunction = Row (*)(const JsonView &object, const QDateTime &now);
+
+// The print handler of a kind: exactly one of the two is set for a kind upstream prints.
+struct RowPrinter {
+    RowFunction fromJson = nullptr;
+    ViewRowFunction fromView = nullptr;
+    explicit operator bool() const { return fromJson || fromView; }
+};
+
 // podprinter.cpp
-Row printPod(const QJsonObject &object, const QDateTime &now);
+Row printPod(const JsonView &object, const QDateTime &now);
 
 // workloadprinters.cpp
 Row printDeployment(const QJsonObject &object, const QDateTime &now);
@@ -50,8 +64,8 @@ Row printPersistentVolume(const QJsonObject &object, const QDateTime &now);
 Row printPersistentVolumeClaim(const QJsonObject &object, const QDateTime &now);
 Row printStorageClass(const QJsonObject &object, const QDateTime &now);
 
-// The row function for a built-in group and kind (any version); nullptr when upstream has no
+// The row printer for a built-in group and kind (any version); empty when upstream has no
 // print handler and the default table convertor applies.
-RowFunction rowFunction(QStringView group, QStringView kind);
+RowPrinter rowPrinter(QStringView group, QStringView kind);
 
 } // namespace kube::printers

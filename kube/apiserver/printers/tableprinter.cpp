@@ -1,12 +1,15 @@
 #include "tableprinter.h"
 
+#include "jsonbytes.h"
 #include "jsonpath.h"
+#include "jsonview.h"
 #include "rowprinters.h"
 
 #include "kube/api/object.h"
 #include "kube/api/typeregistry.h"
 
 #include <QHash>
+#include <QJsonDocument>
 
 namespace kube {
 
@@ -14,10 +17,11 @@ using namespace printers;
 
 namespace printers {
 
-RowFunction rowFunction(QStringView group, QStringView kind)
+RowPrinter rowPrinter(QStringView group, QStringView kind)
 {
+    if (group.isEmpty() && kind == u"Pod")
+        return {nullptr, printPod};
     static const QHash<QString, RowFunction> functions = {
-        {u"/Pod"_qs, printPod},
         {u"/ReplicationController"_qs, printReplicationController},
         {u"/Service"_qs, printService},
         {u"/Endpoints"_qs, printEndpoints},
@@ -49,47 +53,57 @@ RowFunction rowFunction(QStringView group, QStringView kind)
         {u"rbac.authorization.k8s.io/ClusterRoleBinding"_qs, printRoleBinding},
         {u"storage.k8s.io/StorageClass"_qs, printStorageClass},
     };
-    return functions.value(group.toString() + u'/' + kind.toString(), nullptr);
+    return {functions.value(group.toString() + u'/' + kind.toString(), nullptr), nullptr};
 }
 
 } // namespace printers
 
 namespace {
 
-QJsonObject columnJson(const QString &name, const QString &type, const QString &format, const QString &description, int priority)
-{
-    return {{u"name"_qs, name}, {u"type"_qs, type}, {u"format"_qs, format}, {u"description"_qs, description}, {u"priority"_qs, priority}};
-}
+struct Column {
+    QString name, type, format, description;
+    int priority = 0;
+};
 
 // rest.NewDefaultTableConvertor's columns, for kinds without a print handler.
-QJsonArray defaultColumns()
+QList<Column> defaultColumns()
 {
-    return {columnJson(u"Name"_qs, u"string"_qs, u"name"_qs,
-                       u"The object's name, unique within its namespace (or the cluster for cluster-scoped kinds)."_qs, 0),
-            columnJson(u"Created At"_qs, u"date"_qs, QString(),
-                       u"When the object was created, as an RFC 3339 time in UTC."_qs, 0)};
+    return {{u"Name"_qs, u"string"_qs, u"name"_qs,
+             u"The object's name, unique within its namespace (or the cluster for cluster-scoped kinds)."_qs, 0},
+            {u"Created At"_qs, u"date"_qs, QString(), u"When the object was created, as an RFC 3339 time in UTC."_qs, 0}};
 }
 
-// A built-in kind whose registry columns have a row function to fill them.
-RowFunction builtinRowFunction(const KindInfo &kind)
+// A built-in kind whose registry columns have a row printer to fill them.
+RowPrinter builtinRowPrinter(const KindInfo &kind)
 {
     if (kind.isCustom || kind.printerColumns.isEmpty())
-        return nullptr;
-    return rowFunction(kind.gvk.group, kind.gvk.kind);
+        return {};
+    return rowPrinter(kind.gvk.group, kind.gvk.kind);
 }
 
 bool usesDefaultConvertor(const KindInfo &kind)
 {
-    return !kind.isCustom && !builtinRowFunction(kind);
+    return !kind.isCustom && !builtinRowPrinter(kind);
 }
 
-QJsonArray defaultCells(const QJsonObject &object)
+QList<Column> columns(const KindInfo &kind)
 {
-    const QJsonObject metadata = obj(object, u"metadata");
-    const QDateTime created = parseTime(metadata.value(u"creationTimestamp"));
+    if (usesDefaultConvertor(kind))
+        return defaultColumns();
+    QList<Column> out;
+    out.reserve(kind.printerColumns.size());
+    for (const PrinterColumn &c : kind.printerColumns)
+        out.append({c.name, c.type, c.format, c.description, c.priority});
+    return out;
+}
+
+// Name and Created At come from the metadata Object already extracted: no parse at all.
+QJsonArray defaultCells(const Object &object)
+{
+    const QDateTime created = parseTime(QJsonValue(object.creationTimestamp()));
     // Go formats the zero time as year 1.
     const QString createdAt = created.isValid() ? created.toUTC().toString(Qt::ISODate) : u"0001-01-01T00:00:00Z"_qs;
-    return {str(metadata, u"name"), createdAt};
+    return {object.name(), createdAt};
 }
 
 // metav1.Time.UnmarshalQueryParameter, then ConvertToHumanReadableDateType.
@@ -139,14 +153,14 @@ QJsonArray customCells(const KindInfo &kind, const QJsonObject &object, const QD
     return cells;
 }
 
-Row computeRow(const KindInfo &kind, const QJsonObject &object, const QDateTime &now)
+Row computeRow(const KindInfo &kind, const Object &object, const QDateTime &now)
 {
     if (kind.isCustom)
-        return {customCells(kind, object, now), {}};
-    const RowFunction function = builtinRowFunction(kind);
-    if (!function)
+        return {customCells(kind, object.toJson(), now), {}};
+    const RowPrinter printer = builtinRowPrinter(kind);
+    if (!printer)
         return {defaultCells(object), {}};
-    Row row = function(object, now);
+    Row row = printer.fromView ? printer.fromView(parseForPrinting(object.json()), now) : printer.fromJson(object.toJson(), now);
     // The row functions are written against the registry's columns (tst_printers checks every
     // kind); a mismatch must still give kubectl a well-formed table.
     while (row.cells.size() < kind.printerColumns.size())
@@ -156,19 +170,68 @@ Row computeRow(const KindInfo &kind, const QJsonObject &object, const QDateTime 
     return row;
 }
 
-QJsonValue rowObject(const QJsonObject &object, TableIncludeObject include)
+void appendColumns(QByteArray &out, const QList<Column> &columns)
+{
+    out += '[';
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const Column &c = columns.at(i);
+        out += i > 0 ? ",{\"name\":" : "{\"name\":";
+        appendJsonString(out, c.name);
+        out += ",\"type\":";
+        appendJsonString(out, c.type);
+        out += ",\"format\":";
+        appendJsonString(out, c.format);
+        out += ",\"description\":";
+        appendJsonString(out, c.description);
+        out += ",\"priority\":";
+        out += QByteArray::number(c.priority);
+        out += '}';
+    }
+    out += ']';
+}
+
+// row.object: the stored bytes themselves, or a PartialObjectMetadata around the raw metadata
+// member; a tree is built only for metadata the byte scan cannot find (an escaped key).
+void appendRowObject(QByteArray &out, const Object &object, TableIncludeObject include)
 {
     switch (include) {
     case TableIncludeObject::None:
-        return QJsonValue::Null;
+        out += "null";
+        return;
     case TableIncludeObject::Object:
-        return object;
+        out += object.json();
+        return;
     case TableIncludeObject::Metadata:
         break;
     }
-    return QJsonObject{{u"kind"_qs, u"PartialObjectMetadata"_qs},
-                       {u"apiVersion"_qs, u"meta.k8s.io/v1"_qs},
-                       {u"metadata"_qs, object.value(u"metadata")}};
+    out += R"({"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1")";
+    const QByteArrayView metadata = topLevelMember(object.json(), "metadata");
+    if (!metadata.isEmpty()) {
+        out += ",\"metadata\":";
+        out += metadata;
+    } else if (const QJsonValue tree = object.toJson().value(u"metadata"); !tree.isUndefined()) {
+        out += ",\"metadata\":";
+        appendJsonValue(out, tree);
+    }
+    out += '}';
+}
+
+void appendRow(QByteArray &out, const Row &row, const Object &object, TableIncludeObject include)
+{
+    out += "{\"cells\":[";
+    for (qsizetype i = 0; i < row.cells.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendJsonValue(out, row.cells.at(i));
+    }
+    out += ']';
+    if (!row.conditions.isEmpty()) {
+        out += ",\"conditions\":";
+        appendJsonValue(out, row.conditions);
+    }
+    out += ",\"object\":";
+    appendRowObject(out, object, include);
+    out += '}';
 }
 
 } // namespace
@@ -186,41 +249,62 @@ std::optional<TableIncludeObject> parseTableIncludeObject(QStringView text)
 
 QJsonArray tableColumnDefinitions(const KindInfo &kind)
 {
-    if (usesDefaultConvertor(kind))
-        return defaultColumns();
-    QJsonArray columns;
-    for (const PrinterColumn &c : kind.printerColumns)
-        columns.append(columnJson(c.name, c.type, c.format, c.description, c.priority));
-    return columns;
+    QJsonArray out;
+    for (const Column &c : columns(kind)) {
+        out.append(QJsonObject{{u"name"_qs, c.name},
+                               {u"type"_qs, c.type},
+                               {u"format"_qs, c.format},
+                               {u"description"_qs, c.description},
+                               {u"priority"_qs, c.priority}});
+    }
+    return out;
 }
 
 QJsonArray tableRowCells(const KindInfo &kind, const Object &object, const QDateTime &now)
 {
-    return computeRow(kind, object.toJson(), now.isValid() ? now : QDateTime::currentDateTimeUtc()).cells;
+    return computeRow(kind, object, now.isValid() ? now : QDateTime::currentDateTimeUtc()).cells;
+}
+
+QByteArray printTableJson(const KindInfo &kind, const QList<Object> &objects, const TablePrintOptions &options, const TableListMeta &meta)
+{
+    const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
+    QByteArray out;
+    // A metadata-only pod row is about 1.4 KB; growing by doubling from there is cheap.
+    out.reserve(512 + objects.size() * (options.includeObject == TableIncludeObject::Object ? 5000 : 1500));
+    out += R"({"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{)";
+    if (!meta.resourceVersion.isEmpty()) {
+        out += "\"resourceVersion\":";
+        appendJsonString(out, meta.resourceVersion);
+    }
+    if (!meta.continueToken.isEmpty()) {
+        out += meta.resourceVersion.isEmpty() ? "\"continue\":" : ",\"continue\":";
+        appendJsonString(out, meta.continueToken);
+    }
+    out += "},\"columnDefinitions\":";
+    if (options.includeColumnDefinitions)
+        appendColumns(out, columns(kind));
+    else
+        out += "null";
+    out += ",\"rows\":";
+    // The default convertor appends to a nil slice (rows: null when empty); handlers make one.
+    if (objects.isEmpty() && usesDefaultConvertor(kind)) {
+        out += "null}";
+        return out;
+    }
+    out += '[';
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        const Object &object = objects.at(i);
+        appendRow(out, computeRow(kind, object, now), object, options.includeObject);
+    }
+    out += "]}";
+    return out;
 }
 
 QJsonObject printTable(const KindInfo &kind, const QList<Object> &objects, const TablePrintOptions &options)
 {
-    const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
-    // The default convertor appends to a nil slice (rows: null when empty); handlers make one.
-    QJsonValue rowsValue = QJsonValue::Null;
-    if (!objects.isEmpty() || !usesDefaultConvertor(kind)) {
-        QJsonArray rows;
-        for (const Object &o : objects) {
-            const QJsonObject object = o.toJson();
-            const Row row = computeRow(kind, object, now);
-            QJsonObject rowJson{{u"cells"_qs, row.cells}, {u"object"_qs, rowObject(object, options.includeObject)}};
-            if (!row.conditions.isEmpty())
-                rowJson.insert(u"conditions"_qs, row.conditions);
-            rows.append(rowJson);
-        }
-        rowsValue = rows;
-    }
-    return {{u"kind"_qs, u"Table"_qs},
-            {u"apiVersion"_qs, u"meta.k8s.io/v1"_qs},
-            {u"metadata"_qs, QJsonObject()},
-            {u"columnDefinitions"_qs, options.includeColumnDefinitions ? QJsonValue(tableColumnDefinitions(kind)) : QJsonValue::Null},
-            {u"rows"_qs, rowsValue}};
+    return QJsonDocument::fromJson(printTableJson(kind, objects, options)).object();
 }
 
 } // namespace kube

@@ -1,3 +1,4 @@
+#include "kube/apiserver/printers/jsonbytes.h"
 #include "kube/apiserver/printers/jsonpath.h"
 #include "kube/apiserver/printers/rowprinters.h"
 #include "kube/apiserver/printers/tableprinter.h"
@@ -138,6 +139,12 @@ private Q_SLOTS:
     void tableEnvelope();
     void includeObject_data();
     void includeObject();
+    void tableJsonListMeta();
+    void rowObjectEmbedsStoredBytes();
+    void podTableBytesMatchTree();
+    void topLevelMember_data();
+    void topLevelMember();
+    void jsonValueBytes();
     void defaultConvertor();
     void customResourceColumns();
     void customResourceWithoutColumnsGetsAge();
@@ -159,7 +166,7 @@ void tst_Printers::columnCountEveryKind()
     const KindInfoPtr kind = TypeRegistry::builtin().kinds().at(index);
     const QJsonArray columns = tableColumnDefinitions(*kind);
     if (!kind->printerColumns.isEmpty()) {
-        QVERIFY2(printers::rowFunction(kind->gvk.group, kind->gvk.kind), "a kind with printerColumns needs a row function");
+        QVERIFY2(printers::rowPrinter(kind->gvk.group, kind->gvk.kind), "a kind with printerColumns needs a row function");
         QCOMPARE(columns.size(), kind->printerColumns.size());
     } else {
         QCOMPARE(columns.size(), 2);
@@ -865,6 +872,104 @@ void tst_Printers::jsonPath()
     QCOMPARE(printers::jsonPathText(QJsonValue(2.5e-7)), u"2.5e-07"_qs);
     QCOMPARE(printers::jsonPathText(QJsonValue(1234567.5)), u"1.2345675e+06"_qs);
     QCOMPARE(printers::jsonPathText(QJsonValue(42)), u"42"_qs);
+}
+
+
+void tst_Printers::tableJsonListMeta()
+{
+    const KindInfoPtr kind = builtinKind({}, u"v1"_qs, u"Pod"_qs);
+    const QByteArray withMeta = printTableJson(*kind, {}, {now}, {u"42"_qs, u"next\"page"_qs});
+    const QJsonObject table = QJsonDocument::fromJson(withMeta).object();
+    QCOMPARE(table.value(u"metadata").toObject(), json("{\"resourceVersion\":\"42\",\"continue\":\"next\\\"page\"}"));
+    QVERIFY(withMeta.startsWith(R"({"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"42")"));
+    QCOMPARE(QJsonDocument::fromJson(printTableJson(*kind, {}, {now}, {{}, u"c"_qs})).object().value(u"metadata").toObject(),
+             json(R"({"continue":"c"})"));
+    QCOMPARE(QJsonDocument::fromJson(printTableJson(*kind, {}, {now})).object().value(u"metadata").toObject(), QJsonObject());
+}
+
+void tst_Printers::rowObjectEmbedsStoredBytes()
+{
+    // An object whose metadata holds braces, brackets and escaped quotes in strings, and whose
+    // later members must not leak into the PartialObjectMetadata.
+    const Expected<Object> object = Object::parse(
+        R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"n","creationTimestamp":"2014-12-31T23:55:00Z",)"
+        "\"annotations\":{\"note\":\"a \\\"}{][\\\" b\\\\\"}},\"data\":{\"metadata\":\"not this\"}}");
+    QVERIFY(object.ok());
+    const KindInfoPtr kind = builtinKind({}, u"v1"_qs, u"ConfigMap"_qs);
+    const QByteArray full = printTableJson(*kind, {*object}, {now, true, TableIncludeObject::Object});
+    QVERIFY(full.contains(R"(,"object":)" + object->json() + "}]}"));
+    const QByteArray partial = printTableJson(*kind, {*object}, {now, true, TableIncludeObject::Metadata});
+    const QJsonObject row = QJsonDocument::fromJson(partial).object().value(u"rows").toArray().at(0).toObject();
+    QCOMPARE(row.value(u"object").toObject(),
+             QJsonObject({{u"kind"_qs, u"PartialObjectMetadata"_qs},
+                          {u"apiVersion"_qs, u"meta.k8s.io/v1"_qs},
+                          {u"metadata"_qs, object->toJson().value(u"metadata")}}));
+    QCOMPARE(compact(row.value(u"cells").toArray()), uR"(["c",1,"5m"])"_qs);
+
+    // A metadata key written with an escape is still found (through a tree).
+    const Expected<Object> escaped = Object::parse("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"\\u006detadata\":{\"name\":\"e\"}}");
+    QVERIFY(escaped.ok());
+    const QJsonObject escapedRow = QJsonDocument::fromJson(printTableJson(*kind, {*escaped}, {now})).object().value(u"rows").toArray().at(0).toObject();
+    QCOMPARE(escapedRow.value(u"object").toObject().value(u"metadata").toObject(), json(R"({"name":"e"})"));
+}
+
+void tst_Printers::podTableBytesMatchTree()
+{
+    // The bytes printTableJson writes for pods in every state parse to the cells tableRowCells
+    // gives, with conditions only on completed pods.
+    const KindInfoPtr kind = builtinKind({}, u"v1"_qs, u"Pod"_qs);
+    QList<Object> pods;
+    pods.append(Object::fromJson(objectOf(*kind, pod({u"a"_qs, u"b"_qs}, json(R"({"phase":"Running","podIP":"10.0.0.1",
+        "containerStatuses":[{"name":"a","ready":true,"restartCount":2,"state":{"running":{}},
+          "lastState":{"terminated":{"exitCode":1,"finishedAt":"2014-12-31T23:00:00Z"}}},
+          {"name":"b","ready":false,"restartCount":0,"state":{"waiting":{"reason":"CrashLoopBackOff"}}}]})")), u"p1"_qs)));
+    pods.append(Object::fromJson(objectOf(*kind, pod({u"a"_qs}, json(R"({"phase":"Succeeded"})")), u"p2"_qs)));
+    pods.append(Object::fromJson(objectOf(*kind, pod({u"a"_qs}, json(R"({"phase":"Pending",
+        "initContainerStatuses":[{"name":"init","state":{"waiting":{"reason":"PodInitializing"}}}]})"), jsonArray(R"([{"name":"init"}])")), u"p3"_qs)));
+    const QJsonObject table = QJsonDocument::fromJson(printTableJson(*kind, pods, {now})).object();
+    const QJsonArray rows = table.value(u"rows").toArray();
+    QCOMPARE(rows.size(), pods.size());
+    for (qsizetype i = 0; i < pods.size(); ++i)
+        QCOMPARE(rows.at(i).toObject().value(u"cells").toArray(), tableRowCells(*kind, pods.at(i), now));
+    QCOMPARE(compact(rows.at(0).toObject().value(u"cells").toArray()),
+             uR"x(["p1","1/2","CrashLoopBackOff","2 (60m ago)","5m","10.0.0.1","<none>","<none>","<none>"])x"_qs);
+    QVERIFY(!rows.at(0).toObject().contains(u"conditions"));
+    QVERIFY(rows.at(1).toObject().contains(u"conditions"));
+    QCOMPARE(rows.at(2).toObject().value(u"cells").toArray().at(2).toString(), u"Init:0/1"_qs);
+}
+
+void tst_Printers::topLevelMember_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("object") << QByteArray(R"({"a":1,"metadata":{"x":[1,{"y":"}"}]},"b":2})") << QByteArray("metadata")
+                            << QByteArray(R"({"x":[1,{"y":"}"}]})");
+    QTest::newRow("first") << QByteArray(R"({"metadata":{},"b":2})") << QByteArray("metadata") << QByteArray("{}");
+    QTest::newRow("last-scalar") << QByteArray(R"({"a":"x","n":-1.5e3})") << QByteArray("n") << QByteArray("-1.5e3");
+    QTest::newRow("escaped-quotes") << QByteArray("{\"a\":\"q\\\"\\\\\",\"m\":\"v\\\\\\\"}\"}") << QByteArray("m")
+                                    << QByteArray("\"v\\\\\\\"}\"");
+    QTest::newRow("nested-only") << QByteArray(R"({"spec":{"metadata":{}}})") << QByteArray("metadata") << QByteArray();
+    QTest::newRow("absent") << QByteArray(R"({"a":true})") << QByteArray("metadata") << QByteArray();
+    QTest::newRow("not-an-object") << QByteArray("[1]") << QByteArray("metadata") << QByteArray();
+    QTest::newRow("truncated") << QByteArray(R"({"metadata":{"a":)") << QByteArray("metadata") << QByteArray();
+}
+
+void tst_Printers::topLevelMember()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(printers::topLevelMember(json, key).toByteArray(), expected);
+}
+
+void tst_Printers::jsonValueBytes()
+{
+    // As QJsonDocument::Compact writes them.
+    const QJsonArray values = jsonArray("[\"a\\\"b\\n\\u00e9\",1,-7,0.5,1e300,true,false,null,{\"b\":1,\"a\":[2]}]");
+    QByteArray out;
+    printers::appendJsonValue(out, values);
+    QCOMPARE(out, QJsonDocument(values).toJson(QJsonDocument::Compact));
 }
 
 QTEST_GUILESS_MAIN(tst_Printers)
