@@ -1,5 +1,7 @@
 #include "admission.h"
 
+#include "codec.h"
+#include "crdvalidation.h"
 #include "kindstrategy.h"
 #include "resourcerequest.h"
 #include "storagekeys.h"
@@ -54,6 +56,10 @@ Status admitDecoded(QJsonObject &object, const ResourceRequest &request, const A
         for (const StatusCause &c : before.typeCauses)
             findings.typeCauses.removeAll(c);
     }
+    // JSON bodies (objects and patches alike) are also checked for repeated member names.
+    const QByteArray body = request.http.body.trimmed();
+    if (body.startsWith('{') && mediaType(request.http.header("Content-Type")) != "application/yaml")
+        findDuplicateFields(body, findings);
     QStringList warnings;
     const Status s = decodingStatus(findings, *request.kind, *directive, &warnings);
     for (const QString &w : std::as_const(warnings))
@@ -64,9 +70,19 @@ Status admitDecoded(QJsonObject &object, const ResourceRequest &request, const A
 Status validateForStore(const QJsonObject &object, const ResourceRequest &request, const ApiContext &context,
                         const QJsonObject *old)
 {
-    if (request.subresource == u"status")
+    const KindInfo &kind = *request.kind;
+    QList<StatusCause> causes;
+    if (request.subresource != u"status")
+        causes = validateObject(object, kind, *context.registry, old);
+    // Custom resources are checked against their schema whatever is written, status included,
+    // as apiextensions-apiserver does.
+    if (kind.isCustom) {
+        if (const auto schema = customResourceSchema(context, kind))
+            causes += validateAgainstSchema(object, *schema);
+    }
+    if (causes.isEmpty())
         return {};
-    return validationStatus(object, *request.kind, *context.registry, old);
+    return Status::invalid(kind.gvk.group, kind.gvk.kind, object.value(u"metadata").toObject().value(u"name").toString(), causes);
 }
 
 } // namespace kube

@@ -125,6 +125,13 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         responder.respondStatus(Status::badRequest(error));
         return true;
     }
+    const MaxInFlight::Slot slot = m_inFlight.acquire(req.method, req.info);
+    if (!slot.isAdmitted()) {
+        Status busy(429, QString::fromLatin1(reason::TooManyRequests), u"Too many requests, please try again later."_qs);
+        busy.setRetryAfterSeconds(1);
+        responder.respondStatus(busy);
+        return true;
+    }
     m_handler->handle(req, responder);
     if (!responder.hasResponded())
         responder.respondStatus(Status::internalError(u"no response for "_qs + req.path));

@@ -150,12 +150,19 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
     QString verb = info.verb;
     if (!info.subresource.isEmpty()) {
         const SubresourceInfo *sub = kind->subresource(info.subresource);
-        if (!sub || (info.subresource != u"status" && info.subresource != u"scale"))
+        const bool podSubresource = kind->gvk.group.isEmpty() && kind->gvk.kind == u"Pod"
+            && (info.subresource == u"binding" || info.subresource == u"eviction");
+        if (!sub || (info.subresource != u"status" && info.subresource != u"scale" && !podSubresource))
             return responder.respondStatus(notFoundPath()); // other subresources arrive with their features
         if (!sub->verbs.contains(verb))
             return responder.respondStatus(methodNotAllowed());
+        const ResourceRequest subRequest{request, kind, namespace_, info.name, info.subresource};
         if (info.subresource == u"scale")
-            return handleScale(m_context, ResourceRequest{request, kind, namespace_, info.name, info.subresource}, responder);
+            return handleScale(m_context, subRequest, responder);
+        if (info.subresource == u"binding")
+            return handleBinding(m_context, subRequest, responder);
+        if (info.subresource == u"eviction")
+            return handleEviction(m_context, subRequest, responder);
     } else if (!kind->verbs.contains(verb)) {
         return responder.respondStatus(methodNotAllowed());
     }

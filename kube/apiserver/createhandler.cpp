@@ -2,8 +2,10 @@
 
 #include "admission.h"
 #include "codec.h"
+#include "managedfields.h"
 #include "objectrules.h"
 #include "resourcerequest.h"
+#include "serviceallocation.h"
 
 #include "kube/api/clock.h"
 #include "kube/store/store.h"
@@ -32,8 +34,11 @@ void handleCreate(const ApiContext &context, const ResourceRequest &request, Api
     if (Status s = admitNamespace(context, *request.kind, request.namespace_); !s.isSuccess())
         return responder.respondStatus(s);
     defaultObject(object, *request.kind, context);
+    if (Status s = admitServiceAddresses(object, request, context, nullptr); !s.isSuccess())
+        return responder.respondStatus(s);
     if (Status s = validateForStore(object, request, context); !s.isSuccess())
         return responder.respondStatus(s);
+    recordUpdate(object, QJsonObject(), request, context);
 
     const Object created = Object::fromJson(object);
     if (request.isDryRun())

@@ -45,6 +45,37 @@ Object markDeleting(const Object &current, const DeleteOptions &options, const C
     return Object::fromJson(o);
 }
 
+// A pod bound to a node ends gracefully: it is marked with deletionTimestamp = now + grace and
+// the kubelet stops its containers, then deletes it with grace 0 (upstream's pod strategy
+// CheckGracefulDelete). nullopt: delete at once (unscheduled, finished, or grace 0).
+std::optional<qint64> podGracePeriod(const KindInfo &kind, const Object &pod, const DeleteOptions &options)
+{
+    if (!kind.gvk.group.isEmpty() || kind.gvk.kind != u"Pod")
+        return std::nullopt;
+    const QJsonObject json = pod.toJson();
+    const QJsonObject spec = json.value(u"spec").toObject();
+    if (spec.value(u"nodeName").toString().isEmpty())
+        return std::nullopt;
+    const QString phase = json.value(u"status").toObject().value(u"phase").toString();
+    if (phase == u"Succeeded" || phase == u"Failed")
+        return std::nullopt;
+    const qint64 grace = options.gracePeriodSeconds.value_or(
+        spec.contains(u"terminationGracePeriodSeconds") ? qint64(spec.value(u"terminationGracePeriodSeconds").toDouble()) : 30);
+    if (grace <= 0)
+        return std::nullopt;
+    return grace;
+}
+
+Object markPodTerminating(const Object &pod, qint64 grace, const Clock &clock)
+{
+    QJsonObject o = pod.toJson();
+    QJsonObject metadata = o.value(u"metadata").toObject();
+    metadata[u"deletionTimestamp"_qs] = formatKubeTime(clock.now().addSecs(grace));
+    metadata[u"deletionGracePeriodSeconds"_qs] = double(grace);
+    o[u"metadata"_qs] = metadata;
+    return Object::fromJson(o);
+}
+
 } // namespace
 
 Expected<Object> deleteObject(const ApiContext &context, const KindInfo &kind, const QByteArray &key, const QString &name,
@@ -64,6 +95,20 @@ Expected<Object> deleteObject(const ApiContext &context, const KindInfo &kind, c
         if (!options.preconditionResourceVersion.isEmpty() && options.preconditionResourceVersion != current.resourceVersion()) {
             return Status::conflict(groupResource, name, u"Precondition failed: ResourceVersion in precondition: %1, ResourceVersion in object meta: %2"_qs
                                                             .arg(options.preconditionResourceVersion, current.resourceVersion()));
+        }
+        if (const auto grace = podGracePeriod(kind, current, options)) {
+            // Only a shorter grace period changes a pod that is already terminating.
+            const QJsonValue existing = current.toJson().value(u"metadata").toObject().value(u"deletionGracePeriodSeconds");
+            *marked = true;
+            if (current.isBeingDeleted() && existing.isDouble() && qint64(existing.toDouble()) <= *grace)
+                return current;
+            const Object next = markPodTerminating(current, *grace, *context.clock);
+            if (options.dryRun)
+                return next;
+            auto updated = context.store->update(key, next, entry->modRevision);
+            if (!updated.ok() && updated.error().is(reason::Conflict))
+                continue;
+            return updated;
         }
         const bool namespaceKind = kind.gvk.group.isEmpty() && kind.gvk.kind == u"Namespace";
         const bool holdBack = namespaceKind || !current.finalizers().isEmpty() || !finalizerFor(options.propagation).isEmpty();

@@ -230,6 +230,18 @@ FieldSet FieldSet::minus(const FieldSet &other) const
     return out;
 }
 
+FieldSet FieldSet::leaves() const
+{
+    QSet<QString> parents;
+    for (const QString &p : m_paths) {
+        for (qsizetype at = p.indexOf(kSeparator); at >= 0; at = p.indexOf(kSeparator, at + 1))
+            parents.insert(p.left(at));
+    }
+    FieldSet out;
+    out.m_paths = m_paths - parents;
+    return out;
+}
+
 QString FieldSet::describe(const FieldPath &path)
 {
     QString out;

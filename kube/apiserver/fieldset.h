@@ -32,6 +32,12 @@ public:
     void remove(const FieldPath &path) { m_paths.remove(path.join(kSeparator)); }
     QList<FieldPath> paths() const;
     FieldSet minus(const FieldSet &other) const;
+    void unite(const FieldSet &other) { m_paths.unite(other.m_paths); }
+    friend bool operator==(const FieldSet &a, const FieldSet &b) { return a.m_paths == b.m_paths; }
+    // The paths no other path of the set lies below: values, atomic lists and maps, and
+    // set items. A parent (a struct, a keyed list item) is "changed" only when it appears or
+    // goes, never because something below it changed, as structured-merge-diff compares.
+    FieldSet leaves() const;
 
     // ".spec.containers[name=\"web\"].image", as upstream names fields in conflicts.
     static QString describe(const FieldPath &path);

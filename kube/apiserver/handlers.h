@@ -21,5 +21,8 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
 // get, update and patch of the scale subresource (scalehandler.cpp).
 void handleScale(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
 void handleWatch(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+// pods/binding and pods/eviction (podsubresources.cpp).
+void handleBinding(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+void handleEviction(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
 
 } // namespace kube

@@ -1,8 +1,10 @@
 #include "handlers.h"
 
 #include "admission.h"
+#include "managedfields.h"
 #include "objectrules.h"
 #include "resourcerequest.h"
+#include "serviceallocation.h"
 #include "serversideapply.h"
 
 #include "kube/api/jsonpatch.h"
@@ -65,8 +67,11 @@ void handlePatch(const ApiContext &context, const ResourceRequest &request, ApiR
         if (Status s = prepareForUpdate(object, live, rules, request.name); !s.isSuccess())
             return s;
         defaultObject(object, *request.kind, context);
+        if (Status s = admitServiceAddresses(object, request, context, &live); !s.isSuccess())
+            return s;
         if (Status s = validateForStore(object, request, context, &live); !s.isSuccess())
             return s;
+        recordUpdate(object, live, request, context);
         result = Object::fromJson(object);
         if (request.isDryRun())
             return current;

@@ -2,9 +2,11 @@
 
 #include "admission.h"
 #include "handlers.h"
+#include "managedfields.h"
 #include "objectrules.h"
 #include "requestinfo.h"
 #include "resourcerequest.h"
+#include "serviceallocation.h"
 
 #include "kube/api/clock.h"
 #include "kube/api/mergepatch.h"
@@ -15,13 +17,17 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
+
+#include <algorithm>
 
 namespace kube {
 
 namespace {
 
 struct Conflict {
-    QString manager;
+    qsizetype entry; // index in managedFields
+    QString manager; // as describeManager() prints it
     FieldPath path;
 };
 
@@ -36,21 +42,25 @@ bool isApplier(const QJsonObject &entry, const QString &manager)
     return entry.value(u"manager").toString() == manager && entry.value(u"operation").toString() == u"Apply";
 }
 
-Status conflictStatus(const KindInfo &kind, const QString &name, const QList<Conflict> &conflicts)
+// Upstream's NewApplyConflict: one cause per field; the message lists them, grouped by
+// manager (in name order) when there are several. Details carry only the causes.
+Status conflictStatus(const QList<Conflict> &conflicts)
 {
-    QStringList lines;
-    Status s(409, QString::fromLatin1(reason::Conflict), QString());
-    for (const Conflict &c : conflicts) {
-        const QString message = u"conflict with \"%1\""_qs.arg(c.manager);
-        const QString field = FieldSet::describe(c.path);
-        lines << message + u": "_qs + field;
-        s.addCause({u"FieldManagerConflict"_qs, message, field});
+    QString message;
+    if (conflicts.size() == 1) {
+        message = u"Apply failed with 1 conflict: conflict with %1: %2"_qs.arg(conflicts[0].manager, FieldSet::describe(conflicts[0].path));
+    } else {
+        QMap<QString, QStringList> byManager;
+        for (const Conflict &c : conflicts)
+            byManager[c.manager] << u"- "_qs + FieldSet::describe(c.path);
+        QStringList lines;
+        for (auto it = byManager.cbegin(); it != byManager.cend(); ++it)
+            lines << u"conflicts with %1:"_qs.arg(it.key()) << it.value();
+        message = u"Apply failed with %1 conflicts: %2"_qs.arg(conflicts.size()).arg(lines.join(u'\n'));
     }
-    const QString summary = conflicts.size() == 1 ? u"Apply failed with 1 conflict: "_qs : u"Apply failed with %1 conflicts: "_qs.arg(conflicts.size());
-    Status out(409, QString::fromLatin1(reason::Conflict), summary + lines.join(u"\n"_qs));
-    out.setDetails(kind.gvk.group, kind.plural, name);
-    for (const StatusCause &c : s.causes())
-        out.addCause(c);
+    Status out(409, QString::fromLatin1(reason::Conflict), message);
+    for (const Conflict &c : conflicts)
+        out.addCause({u"FieldManagerConflict"_qs, u"conflict with "_qs + c.manager, FieldSet::describe(c.path)});
     return out;
 }
 
@@ -108,6 +118,8 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
             if (Status s = admitNamespace(context, kind, request.namespace_); !s.isSuccess())
                 return responder.respondStatus(s);
             defaultObject(object, kind, context);
+            if (Status s = admitServiceAddresses(object, request, context, nullptr); !s.isSuccess())
+                return responder.respondStatus(s);
             if (Status s = validateForStore(object, request, context); !s.isSuccess())
                 return responder.respondStatus(s);
             metadata = object.value(u"metadata").toObject();
@@ -129,6 +141,11 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
         FieldSet previous;
         QList<Conflict> conflicts;
         QList<QPair<qsizetype, FieldSet>> others;
+        // Only values can conflict: a struct or list item present on both sides is not a change.
+        QList<FieldPath> leaves = fields.leaves().paths();
+        std::sort(leaves.begin(), leaves.end(), [](const FieldPath &x, const FieldPath &y) {
+            return FieldSet::describe(x) < FieldSet::describe(y); // upstream lists conflicts in path order
+        });
         for (qsizetype i = 0; i < managed.size(); ++i) {
             const QJsonObject e = managed.at(i).toObject();
             const FieldSet owned = FieldSet::fromFieldsV1(e.value(u"fieldsV1").toObject());
@@ -137,15 +154,14 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
                 continue;
             }
             others.append({i, owned});
-            if (e.value(u"operation").toString() != u"Apply")
-                continue;
-            for (const FieldPath &p : fields.paths()) {
+            // Appliers and updaters alike: changing a value someone else set is a conflict.
+            for (const FieldPath &p : leaves) {
                 if (owned.contains(p) && valueAtPath(live, p) != valueAtPath(applied, p))
-                    conflicts.append({e.value(u"manager").toString(), p});
+                    conflicts.append({i, describeManager(e), p});
             }
         }
         if (!conflicts.isEmpty() && !force)
-            return responder.respondStatus(conflictStatus(kind, request.name, conflicts));
+            return responder.respondStatus(conflictStatus(conflicts));
 
         // Merge the applied fields in, then drop what this manager stopped applying.
         QJsonObject patch = applied;
@@ -173,7 +189,7 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
             if (force) {
                 FieldSet owned = FieldSet::fromFieldsV1(e.value(u"fieldsV1").toObject());
                 for (const Conflict &c : conflicts) {
-                    if (c.manager == e.value(u"manager").toString())
+                    if (c.entry == i)
                         owned.remove(c.path);
                 }
                 if (owned.isEmpty())
@@ -183,6 +199,7 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
             nextManaged.append(e);
         }
         nextManaged.append(managerEntry(manager, kind.gvk.apiVersion(), now, fields));
+        sortManagedFields(nextManaged);
         QJsonObject metadata = object.value(u"metadata").toObject();
         metadata[u"managedFields"_qs] = nextManaged;
         object[u"metadata"_qs] = metadata;
@@ -190,6 +207,8 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
         if (Status s = prepareForUpdate(object, live, rules, request.name); !s.isSuccess())
             return responder.respondStatus(s);
         defaultObject(object, kind, context);
+        if (Status s = admitServiceAddresses(object, request, context, &live); !s.isSuccess())
+            return responder.respondStatus(s);
         if (Status s = validateForStore(object, request, context, &live); !s.isSuccess())
             return responder.respondStatus(s);
         const Object next = Object::fromJson(object);

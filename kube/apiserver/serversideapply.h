@@ -6,8 +6,10 @@
 // (unless another manager owns it); changing a field another applier owns is a 409 Conflict
 // naming manager and field, unless force=true, which takes the field over.
 //
-// Simplifications, for now: Update operations (PUT, other patches) are not recorded as
-// managers, so only appliers can conflict; list items are merged by the registry's keys.
+// Update operations (create, PUT, other patches) record their managers too (managedfields.h),
+// so an apply that changes a value an updater set conflicts with it, named as upstream names
+// it ("kubectl-edit" using apps/v1). Simplification: list items are merged by the registry's
+// keys.
 // Thread affinity: the API server's thread.
 
 #include "fieldset.h"

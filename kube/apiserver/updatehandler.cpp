@@ -2,8 +2,10 @@
 
 #include "admission.h"
 #include "codec.h"
+#include "managedfields.h"
 #include "objectrules.h"
 #include "resourcerequest.h"
+#include "serviceallocation.h"
 
 #include "kube/store/store.h"
 
@@ -39,8 +41,11 @@ void handleUpdate(const ApiContext &context, const ResourceRequest &request, Api
             return s;
         defaultObject(object, *request.kind, context);
         const QJsonObject old = current.toJson();
+        if (Status s = admitServiceAddresses(object, request, context, &old); !s.isSuccess())
+            return s;
         if (Status s = validateForStore(object, request, context, &old); !s.isSuccess())
             return s;
+        recordUpdate(object, old, request, context);
         result = Object::fromJson(object);
         if (request.isDryRun())
             return current; // nothing written

@@ -1,12 +1,16 @@
 #include "validation.h"
 
+#include "jsonduplicates.h"
+
 #include "kube/api/object.h"
 #include "kube/api/quantity.h"
 #include "kube/api/typeregistry.h"
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace kube {
 
@@ -413,16 +417,38 @@ Status decodingStatus(const DecodingFindings &findings, const KindInfo &kind, Fi
         return Status::badRequest(prefix + findings.typeError);
     if (!findings.typeCauses.isEmpty())
         return Status::invalid(kind.gvk.group, kind.gvk.kind, QString(), findings.typeCauses);
-    if (findings.unknownFields.isEmpty() || directive == FieldValidation::Ignore)
+    if ((findings.unknownFields.isEmpty() && findings.duplicateFields.isEmpty()) || directive == FieldValidation::Ignore)
         return {};
-    QStringList messages;
+    // Document order, as Go's decoder meets them; stable for what has no known position.
+    QList<QPair<qsizetype, QString>> ordered;
     for (const QString &f : findings.unknownFields)
-        messages << u"unknown field %1"_qs.arg(validation::goQuoted(f));
+        ordered.append({findings.fieldOffsets.value(f, std::numeric_limits<qsizetype>::max()), u"unknown field %1"_qs.arg(validation::goQuoted(f))});
+    for (const auto &[offset, path] : findings.duplicateFields) {
+        const bool unknown = std::any_of(findings.unknownFields.cbegin(), findings.unknownFields.cend(), [&](const QString &f) {
+            return path == f || path.startsWith(f + u'.') || path.startsWith(f + u'[');
+        });
+        if (!unknown)
+            ordered.append({offset, u"duplicate field %1"_qs.arg(validation::goQuoted(path))});
+    }
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList messages;
+    for (const auto &[offset, message] : std::as_const(ordered))
+        messages << message;
+    if (messages.isEmpty())
+        return {};
     if (directive == FieldValidation::Strict)
         return Status::badRequest(prefix + u"strict decoding error: "_qs + messages.join(u", "_qs));
     if (warnings)
         warnings->append(messages);
     return {};
+}
+
+void findDuplicateFields(QByteArrayView jsonBody, DecodingFindings &findings)
+{
+    JsonKeyScan scan = scanJsonKeys(jsonBody);
+    for (const JsonKeyScan::Duplicate &d : std::as_const(scan.duplicates))
+        findings.duplicateFields.append({d.offset, d.path});
+    findings.fieldOffsets = std::move(scan.firstOffsets);
 }
 
 Status checkDecoding(QJsonObject &object, const KindInfo &kind, const TypeRegistry &registry, FieldValidation directive,
@@ -441,7 +467,10 @@ QList<StatusCause> validateObject(const QJsonObject &object, const KindInfo &kin
         causes += validation::validateObjectMeta(asObject, kind.namespaced ? validation::Scope::Namespaced : validation::Scope::Cluster,
                                                  nameValidatorFor(kind));
     }
-    ValueWalker(registry, causes).visitStruct(object, kind.rootType, QString(), 0);
+    // Custom resources: required, enum and value rules come from their CRD's schema instead
+    // (crdvalidation.h), in apiextensions' wording.
+    if (!kind.isCustom)
+        ValueWalker(registry, causes).visitStruct(object, kind.rootType, QString(), 0);
     causes += validateKindRules(object, kind, old);
     return causes;
 }

@@ -10,12 +10,18 @@
 //                error: unknown field "spec.foo", unknown field "…"`;
 //       Warn (the default when the parameter is absent) → accepted, one Warning header each;
 //       Ignore → accepted silently.
+//     Duplicate member names in a JSON body are answered the same way (`duplicate field
+//     "spec.paused"`, last value wins), listed with the unknown fields in document order; a
+//     name both unknown and repeated is reported as unknown only, as upstream does for typed
+//     kinds. YAML bodies with a repeated key are refused by the YAML reader whatever the
+//     directive (kube/api/yaml.h): a known gap, upstream accepts them under Warn and Ignore.
 //     A wrong type is a 400 with Go's json wording for built-in kinds (they decode into Go
 //     structs), and a 422 with one cause per field for custom resources (they are validated
 //     against their OpenAPI schema), whatever the directive says.
 //  2. Value validation (validateObject), after defaulting: metadata (name per kind, labels,
 //     annotations, finalizers), required fields, enum values, Quantity and IntOrString
-//     values, then the per-kind rules of validationrules.cpp. Every problem is one cause of a
+//     values, then the per-kind rules of validationrules.cpp. Custom resources skip the
+//     registry-driven part: their CRD's schema is checked instead (crdvalidation.h). Every problem is one cause of a
 //     422 Invalid Status, field paths as upstream writes them ("spec.template.spec.containers[0].image").
 //
 // `required` policy: the registry's required markers are enforced everywhere except below the
@@ -29,6 +35,7 @@
 #include "kube/api/namevalidation.h"
 #include "kube/api/status.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -49,7 +56,12 @@ struct DecodingFindings {
     QStringList unknownFields;     // "spec.foo", "spec.template.spec.containers[0].bar"
     QString typeError;             // built-in kinds: the first mismatch, Go's json wording
     QList<StatusCause> typeCauses; // custom resources: one per mismatch
+    QList<QPair<qsizetype, QString>> duplicateFields; // (offset in the body, path)
+    QHash<QString, qsizetype> fieldOffsets;           // where each path first appears in the body
 };
+
+// Fills findings' duplicateFields and fieldOffsets from the raw JSON body (jsonduplicates.h).
+void findDuplicateFields(QByteArrayView jsonBody, DecodingFindings &findings);
 
 // Walks the object against its kind's schema, removing unknown fields and recording them and
 // any type mismatches.

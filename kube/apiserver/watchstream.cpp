@@ -83,15 +83,15 @@ void WatchStream::drain()
 {
     if (m_ended || !m_watcher)
         return;
-    const QList<WatchEvent> events = m_watcher->takeEvents();
-    for (const WatchEvent &e : events) {
+    const QList<StoreEvent> events = m_watcher->takeEvents();
+    for (const StoreEvent &e : events) {
         m_lastRevision = e.revision;
         switch (e.type) {
-        case WatchEvent::Type::Added:
+        case StoreEvent::Type::Added:
             if (m_filter.matches(e.object))
                 sendEvent("ADDED", e.object);
             break;
-        case WatchEvent::Type::Modified: {
+        case StoreEvent::Type::Modified: {
             const bool now = m_filter.matches(e.object);
             const bool before = !e.prevObject.isNull() && m_filter.matches(e.prevObject);
             if (now)
@@ -100,7 +100,7 @@ void WatchStream::drain()
                 sendEvent("DELETED", e.prevObject.withResourceVersion(QString::number(e.revision)));
             break;
         }
-        case WatchEvent::Type::Deleted:
+        case StoreEvent::Type::Deleted:
             if (m_filter.matches(e.object) || (!e.prevObject.isNull() && m_filter.matches(e.prevObject)))
                 sendEvent("DELETED", e.object);
             break;

@@ -127,6 +127,25 @@ want='^4 2 nginx:1\.26 nginx$' expect "patches landed, containers merged by name
 want='edited' expect "edit with KUBE_EDITOR" env KUBE_EDITOR="sed -i s/minReadySeconds:\ 2/minReadySeconds:\ 9/" "$K" edit deploy web -n demo
 want='^9$' expect "edit landed" "$K" get deploy web -n demo -o jsonpath='{.spec.minReadySeconds}'
 
+# --- server-side apply against a field another manager updated: 409 naming it, then --force-conflicts ---
+cat > "$work/ssa.yaml" <<'YAML'
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: demo}
+spec:
+  minReadySeconds: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: nginx:1.26}]
+YAML
+want='^kubectl-edit Update$' expect "edit recorded its manager" "$K" get deploy web -n demo -o jsonpath='{.metadata.managedFields[?(@.manager=="kubectl-edit")].manager} {.metadata.managedFields[?(@.manager=="kubectl-edit")].operation}'
+want='Apply failed with 1 conflict: conflict with "kubectl-edit" using apps/v1: \.spec\.minReadySeconds' expect_fail "server-side apply conflicts with kubectl edit" "$K" apply --server-side -f "$work/ssa.yaml"
+want='^9$' expect "the conflict changed nothing" "$K" get deploy web -n demo -o jsonpath='{.spec.minReadySeconds}'
+want='serverside-applied' expect "--force-conflicts takes the field over" "$K" apply --server-side --force-conflicts -f "$work/ssa.yaml"
+want='^3$' expect "forced apply landed" "$K" get deploy web -n demo -o jsonpath='{.spec.minReadySeconds}'
+
 # --- watch sees a change made meanwhile ---
 timeout 5 "$K" get deploy web -n demo -w --output-watch-events > "$work/watch.out" 2>&1 &
 watch_pid=$!
@@ -169,7 +188,8 @@ spec:
             type: object
             properties:
               cronSpec: {type: string}
-              replicas: {type: integer}
+              replicas: {type: integer, minimum: 1, maximum: 10}
+              color: {type: string, enum: [red, blue]}
 YAML
 cat > "$work/ct.yaml" <<'YAML'
 apiVersion: stable.example.com/v1
@@ -181,6 +201,10 @@ want='created' expect "apply a CRD" "$K" apply -f "$work/crd.yaml"
 want='condition met' expect "CRD becomes Established" "$K" wait --for condition=established crd/crontabs.stable.example.com --timeout=10s
 want='crontab.stable.example.com/nightly created' expect "create a custom resource" "$K" apply -f "$work/ct.yaml"
 want='^nightly +0 3 \* \* \*' expect "custom printer columns" "$K" get ct -n demo --no-headers
+want='spec\.replicas: Invalid value: 20: spec\.replicas in body should be less than or equal to 10' expect_fail "schema maximum is enforced" \
+  "$K" patch ct nightly -n demo --type=merge -p '{"spec":{"replicas":20}}'
+want='spec\.color: Unsupported value: "pink": supported values: "red", "blue"' expect_fail "schema enum is enforced" \
+  "$K" create -f - <<<'{"apiVersion":"stable.example.com/v1","kind":"CronTab","metadata":{"name":"pink","namespace":"demo"},"spec":{"color":"pink"}}'
 want='deleted' expect "delete the CRD" "$K" delete crd crontabs.stable.example.com
 want='NotFound|not find' expect_fail "its kind is no longer served" "$K" get ct -n demo
 

@@ -115,6 +115,8 @@ private Q_SLOTS:
     void refused();
     void unknownFieldWarns();
     void unknownFieldIgnored();
+    void duplicateFieldStrict();
+    void duplicateFieldWarns();
 
 private:
     QList<QByteArray> headers(const QByteArray &contentType = "application/json") const;
@@ -158,6 +160,7 @@ void tst_ApiBadInput::initTestCase()
     Status started;
     QMetaObject::invokeMethod(m_context, [&] {
         ClusterOptions options;
+        options.controllers = false; // the API alone: nothing else writes
         options.dataDir = m_dir.path();
         options.token = m_token;
         m_cluster = new EmbeddedCluster(options);
@@ -346,6 +349,35 @@ void tst_ApiBadInput::unknownFieldIgnored()
     QCOMPARE(r.status, 201);
     QVERIFY(r.header("Warning").isEmpty());
     QVERIFY(!r.json().contains(u"bogus"));
+}
+
+void tst_ApiBadInput::duplicateFieldStrict()
+{
+    const QString before = listRevision();
+    const Reply r = request("POST", kConfigMaps + "?fieldValidation=Strict",
+                            R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dup"},"data":{"a":"1","a":"2"}})");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json().value(u"reason").toString(), u"BadRequest"_qs);
+    QCOMPARE(r.json().value(u"message").toString(),
+             u"ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: duplicate field \"data.a\""_qs);
+    QCOMPARE(listRevision(), before);
+    // Patches are bodies too.
+    const Reply patched = request("PATCH", kConfigMaps + "/existing?fieldValidation=Strict", R"({"data":{"b":"1","b":"2"}})",
+                                  "application/merge-patch+json");
+    QCOMPARE(patched.status, 400);
+    QVERIFY2(patched.json().value(u"message").toString().endsWith(u"strict decoding error: duplicate field \"data.b\""_qs), patched.body.constData());
+}
+
+void tst_ApiBadInput::duplicateFieldWarns()
+{
+    const Reply r = request("POST", kConfigMaps, R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dupwarn"},"data":{"a":"1","a":"2"}})");
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.header("Warning"), QList<QByteArray>{"299 - \"duplicate field \\\"data.a\\\"\""});
+    QCOMPARE(r.json().value(u"data").toObject().value(u"a").toString(), u"2"_qs); // the last one wins, as in Go
+    const Reply ignored = request("POST", kConfigMaps + "?fieldValidation=Ignore",
+                                  R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dupignore"},"data":{"a":"1","a":"2"}})");
+    QCOMPARE(ignored.status, 201);
+    QVERIFY(ignored.header("Warning").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ApiBadInput)

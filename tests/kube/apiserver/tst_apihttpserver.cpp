@@ -2,6 +2,7 @@
 #include "kube/apiserver/apirequest.h"
 #include "kube/api/status.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <atomic>
 #include <QJsonObject>
@@ -15,7 +16,8 @@ using namespace kube;
 
 namespace {
 
-// Answers /stream with three chunks sent from a timer (after the handler returned), and
+// Answers /stream with three chunks sent from a timer (after the handler returned), /slow after
+// waiting 500 ms in a nested event loop (so other requests arrive while it is in flight), and
 // anything else with the decoded RequestInfo as JSON.
 class FakeHandler : public RequestHandler
 {
@@ -38,11 +40,18 @@ public:
             timer->start(1);
             return;
         }
+        if (request.path.endsWith(u"/slow")) {
+            ++slowStarted;
+            QEventLoop loop;
+            QTimer::singleShot(500, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
         const QJsonObject o{{u"verb"_qs, request.info.verb}, {u"resource"_qs, request.info.resource},
                             {u"namespace"_qs, request.info.namespace_}, {u"bodySize"_qs, request.body.size()}};
         responder.respondJson(200, QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
     std::atomic<int> calls = 0; // written on the server thread, read by the test
+    std::atomic<int> slowStarted = 0;
 };
 
 struct HttpReply {
@@ -60,6 +69,12 @@ public:
 
     HttpReply request(const QByteArray &method, const QByteArray &target, const QList<QByteArray> &headers, const QByteArray &body = {})
     {
+        send(method, target, headers, body);
+        return readReply();
+    }
+    // Sends without waiting for the answer (readReply() later).
+    void send(const QByteArray &method, const QByteArray &target, const QList<QByteArray> &headers, const QByteArray &body = {})
+    {
         QByteArray out = method + ' ' + target + " HTTP/1.1\r\n";
         for (const QByteArray &h : headers)
             out += h + "\r\n";
@@ -67,37 +82,10 @@ public:
             out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
         out += "\r\n" + body;
         m_socket.write(out);
-        return readReply();
+        m_socket.waitForBytesWritten(2000);
     }
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
 
-private:
-    bool fill(qsizetype needed)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (m_buffer.size() < needed && t.elapsed() < 5000) {
-            if (!m_socket.waitForReadyRead(100) && m_socket.state() != QAbstractSocket::ConnectedState)
-                break;
-            m_buffer += m_socket.readAll();
-        }
-        return m_buffer.size() >= needed;
-    }
-    QByteArray takeLine()
-    {
-        QElapsedTimer t;
-        t.start();
-        while (!m_buffer.contains("\r\n") && t.elapsed() < 5000) {
-            m_socket.waitForReadyRead(100);
-            m_buffer += m_socket.readAll();
-        }
-        const qsizetype end = m_buffer.indexOf("\r\n");
-        if (end < 0)
-            return {};
-        QByteArray line = m_buffer.left(end);
-        m_buffer.remove(0, end + 2);
-        return line;
-    }
     HttpReply readReply()
     {
         HttpReply r;
@@ -131,6 +119,34 @@ private:
         }
         return r;
     }
+
+private:
+    bool fill(qsizetype needed)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (m_buffer.size() < needed && t.elapsed() < 5000) {
+            if (!m_socket.waitForReadyRead(100) && m_socket.state() != QAbstractSocket::ConnectedState)
+                break;
+            m_buffer += m_socket.readAll();
+        }
+        return m_buffer.size() >= needed;
+    }
+    QByteArray takeLine()
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!m_buffer.contains("\r\n") && t.elapsed() < 5000) {
+            m_socket.waitForReadyRead(100);
+            m_buffer += m_socket.readAll();
+        }
+        const qsizetype end = m_buffer.indexOf("\r\n");
+        if (end < 0)
+            return {};
+        QByteArray line = m_buffer.left(end);
+        m_buffer.remove(0, end + 2);
+        return line;
+    }
     QTcpSocket m_socket;
     QByteArray m_buffer;
 };
@@ -153,6 +169,8 @@ private Q_SLOTS:
     void keepAliveServesSeveralRequests();
     void chunkedStreamOutlivesHandler();
     void oversizedBodyIs413();
+    void readsOverTheLimitAre429();
+    void writesAndWatchesHaveTheirOwnBudget();
     void loopbackHosts_data();
     void loopbackHosts();
 
@@ -251,6 +269,64 @@ void tst_ApiHttpServer::oversizedBodyIs413()
     QCOMPARE(reply.status, 413);
     QCOMPARE(reply.json().value(u"reason").toString(), u"RequestEntityTooLarge"_qs);
     QCOMPARE(m_handler->calls, 0);
+}
+
+// Waits (on the test thread) until the server has started n slow requests.
+static bool waitForSlow(const FakeHandler &handler, int n)
+{
+    QElapsedTimer t;
+    t.start();
+    while (handler.slowStarted < n && t.elapsed() < 5000)
+        QThread::msleep(5); // the server's own thread does the work; nothing to pump here
+    return handler.slowStarted >= n;
+}
+
+void tst_ApiHttpServer::readsOverTheLimitAre429()
+{
+    QMetaObject::invokeMethod(m_server, [this] { m_server->setMaxInFlight(1, 1); }, Qt::BlockingQueuedConnection);
+    RawClient slow(m_port);
+    slow.send("GET", "/api/v1/namespaces/demo/pods/slow", {kHost, kAuth});
+    QVERIFY(waitForSlow(*m_handler, 1));
+
+    RawClient second(m_port);
+    const HttpReply refused = second.request("GET", "/api/v1/namespaces/demo/pods", {kHost, kAuth});
+    QCOMPARE(refused.status, 429);
+    QVERIFY2(refused.headers.contains("Retry-After: 1\n"), refused.headers.constData());
+    const QJsonObject status = refused.json();
+    QCOMPARE(status.value(u"kind").toString(), u"Status"_qs);
+    QCOMPARE(status.value(u"reason").toString(), u"TooManyRequests"_qs);
+    QCOMPARE(status.value(u"code").toInt(), 429);
+    QCOMPARE(status.value(u"message").toString(), u"Too many requests, please try again later."_qs);
+    QCOMPARE(status.value(u"details").toObject().value(u"retryAfterSeconds").toInt(), 1);
+
+    QCOMPARE(slow.readReply().status, 200);
+    // The slot is free again.
+    QCOMPARE(second.request("GET", "/api/v1/namespaces/demo/pods", {kHost, kAuth}).status, 200);
+    QCOMPARE(m_handler->calls, 2);
+}
+
+void tst_ApiHttpServer::writesAndWatchesHaveTheirOwnBudget()
+{
+    QMetaObject::invokeMethod(m_server, [this] { m_server->setMaxInFlight(1, 1); }, Qt::BlockingQueuedConnection);
+    RawClient slow(m_port);
+    slow.send("GET", "/api/v1/namespaces/demo/pods/slow", {kHost, kAuth});
+    QVERIFY(waitForSlow(*m_handler, 1));
+
+    // A write is counted against the mutating limit, a watch against none.
+    RawClient writer(m_port);
+    QCOMPARE(writer.request("POST", "/api/v1/namespaces/demo/configmaps", {kHost, kAuth}, "{}").status, 200);
+    RawClient watcher(m_port);
+    const HttpReply watch = watcher.request("GET", "/api/v1/namespaces/demo/pods?watch=1", {kHost, kAuth});
+    QCOMPARE(watch.status, 200);
+    QCOMPARE(watch.json().value(u"verb").toString(), u"watch"_qs);
+
+    // A slow write holds the only mutating slot: the next write is refused, reads are not.
+    RawClient slowWriter(m_port);
+    slowWriter.send("PUT", "/api/v1/namespaces/demo/configmaps/slow", {kHost, kAuth}, "{}");
+    QVERIFY(waitForSlow(*m_handler, 2));
+    QCOMPARE(writer.request("POST", "/api/v1/namespaces/demo/configmaps", {kHost, kAuth}, "{}").status, 429);
+    QCOMPARE(slow.readReply().status, 200);
+    QCOMPARE(slowWriter.readReply().status, 200);
 }
 
 void tst_ApiHttpServer::loopbackHosts_data()

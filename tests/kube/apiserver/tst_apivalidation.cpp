@@ -1,6 +1,7 @@
 // The registry-driven validator (kube/apiserver/validation.h): decoding checks (unknown fields
 // per fieldValidation, JSON types), value validation (metadata, required, enums, per-kind
 // rules) and their Status, with upstream's codes, reasons, fields and messages.
+#include "kube/apiserver/jsonduplicates.h"
 #include "kube/apiserver/validation.h"
 #include "kube/api/typeregistry.h"
 
@@ -94,6 +95,9 @@ private Q_SLOTS:
     void goValues_data();
     void goValues();
     void upstreamFixturesDecodeCleanly();
+    void duplicateKeys_data();
+    void duplicateKeys();
+    void duplicatesAndUnknownInDocumentOrder();
 };
 
 void tst_ApiValidation::fieldValidationParameter_data()
@@ -384,6 +388,57 @@ void tst_ApiValidation::upstreamFixturesDecodeCleanly()
     }
     QVERIFY2(checked >= 30, qPrintable(QString::number(checked)));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void tst_ApiValidation::duplicateKeys_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QStringList>("duplicates");
+    QTest::newRow("none") << QByteArray(R"({"a":1,"b":{"a":2}})") << QStringList();
+    QTest::newRow("top") << QByteArray(R"({"a":1,"a":2})") << QStringList{u"a"_qs};
+    QTest::newRow("nested") << QByteArray(R"({"metadata":{"name":"x","name":"y"}})") << QStringList{u"metadata.name"_qs};
+    QTest::newRow("in-list-item") << QByteArray(R"({"spec":{"containers":[{"name":"a"},{"name":"b","image":"x","image":"y"}]}})")
+                                  << QStringList{u"spec.containers[1].image"_qs};
+    QTest::newRow("after-nested-list") << QByteArray(R"({"l":[[1,2],{"k":[3]},"s"],"l2":[{},{"z":1,"z":2}]})")
+                                       << QStringList{u"l2[1].z"_qs};
+    QTest::newRow("same-name-in-siblings") << QByteArray(R"({"a":{"x":1},"b":{"x":1}})") << QStringList();
+    QTest::newRow("escaped") << QByteArray(R"({"a\"b":1,"a\u0022b":2,"s":"{\"a\":1,\"a\":2}"})") << QStringList{u"a\"b"_qs};
+    QTest::newRow("three-times") << QByteArray(R"({"a":1,"a":2,"a":3})") << QStringList{u"a"_qs, u"a"_qs};
+}
+
+void tst_ApiValidation::duplicateKeys()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, duplicates);
+    QStringList actual;
+    for (const auto &d : scanJsonKeys(json).duplicates)
+        actual << d.path;
+    QCOMPARE(actual, duplicates);
+}
+
+// Upstream's strict decoding error lists duplicates and unknown fields as the decoder meets them.
+void tst_ApiValidation::duplicatesAndUnknownInDocumentOrder()
+{
+    const QByteArray body = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","name":"b","bogus":1},
+        "data":{"k":"1","k":"2"},"extra":true,"extra":false})";
+    QJsonObject object = parse(body);
+    const KindInfoPtr kind = kindOf(object);
+    QVERIFY(kind);
+    DecodingFindings findings = findDecodingProblems(object, *kind, TypeRegistry::builtin());
+    findDuplicateFields(body, findings);
+    const QString expected = u"ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: "
+                             "duplicate field \"metadata.name\", unknown field \"metadata.bogus\", duplicate field \"data.k\", "
+                             "unknown field \"extra\""_qs; // "extra" is unknown and repeated: reported once, as unknown
+    const Status strict = decodingStatus(findings, *kind, FieldValidation::Strict, nullptr);
+    QCOMPARE(strict.code(), 400);
+    QCOMPARE(strict.message(), expected);
+    QStringList warnings;
+    QVERIFY(decodingStatus(findings, *kind, FieldValidation::Warn, &warnings).isSuccess());
+    QCOMPARE(warnings, (QStringList{u"duplicate field \"metadata.name\""_qs, u"unknown field \"metadata.bogus\""_qs,
+                                    u"duplicate field \"data.k\""_qs, u"unknown field \"extra\""_qs}));
+    warnings.clear();
+    QVERIFY(decodingStatus(findings, *kind, FieldValidation::Ignore, &warnings).isSuccess());
+    QVERIFY(warnings.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ApiValidation)
