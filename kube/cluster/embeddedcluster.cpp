@@ -6,6 +6,7 @@
 #include "kube/apiserver/apiserver.h"
 #include "kube/apiserver/objectrules.h"
 #include "kube/apiserver/storagekeys.h"
+#include "kube/controllers/controllermanager.h"
 #include "kube/store/store.h"
 #include "servingcertificates.h"
 
@@ -16,6 +17,7 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QThread>
 
 namespace kube {
 
@@ -27,6 +29,13 @@ EmbeddedCluster::EmbeddedCluster(ClusterOptions options, QObject *parent) : QObj
 
 EmbeddedCluster::~EmbeddedCluster()
 {
+    if (m_controllerThread) {
+        // The manager is deleted on its own thread, then the thread ends.
+        QMetaObject::invokeMethod(m_controllers, [manager = m_controllers] { delete manager; }, Qt::BlockingQueuedConnection);
+        m_controllerThread->quit();
+        m_controllerThread->wait();
+        delete m_controllerThread;
+    }
     m_http.reset(); // no new requests
     m_api.reset();  // ends watches before the store goes
     m_store.reset();
@@ -163,7 +172,67 @@ Status EmbeddedCluster::start()
     if (m_port == 0)
         return Status::internalError(u"cannot listen on 127.0.0.1:%1 (is it in use?)"_qs.arg(m_options.port));
     m_api->setServerAddress(u"127.0.0.1:%1"_qs.arg(m_port));
+    if (Status s = publishKubernetesService(); !s.isSuccess())
+        return s;
+    if (m_options.controllers)
+        startControllers();
     return {};
+}
+
+void EmbeddedCluster::startControllers()
+{
+    m_controllerThread = new QThread;
+    m_controllerThread->setObjectName(u"controllers"_qs);
+    m_controllers = new ControllerManager(ControllerManagerOptions{url(), m_caCertificate, m_token, 1}, Clock::system());
+    m_controllers->moveToThread(m_controllerThread);
+    m_controllerThread->start();
+    QMetaObject::invokeMethod(m_controllers, &ControllerManager::start, Qt::QueuedConnection);
+}
+
+// default/kubernetes: the Service every cluster has for its API server (cluster IP 10.96.0.1,
+// port 443), with Endpoints pointing at the port this start listens on.
+Status EmbeddedCluster::publishKubernetesService()
+{
+    const QString now = formatKubeTime(Clock::system().now());
+    const QJsonObject labels{{u"component"_qs, u"apiserver"_qs}, {u"provider"_qs, u"kubernetes"_qs}};
+    const auto put = [&](const QString &resource, const QJsonObject &body) -> Status {
+        const KindInfoPtr kind = m_registry->resource({QString(), u"v1"_qs, resource});
+        const QByteArray key = storageKey(*kind, u"default"_qs, u"kubernetes"_qs);
+        auto written = m_store->guaranteedUpdate(key, [&](const Object &current) -> Expected<Object> {
+            QJsonObject object = body;
+            QJsonObject metadata = object.value(u"metadata").toObject();
+            if (current.isNull()) {
+                metadata.insert(u"uid", newUid());
+                metadata.insert(u"creationTimestamp", now);
+            } else {
+                const QJsonObject old = current.toJson().value(u"metadata").toObject();
+                metadata.insert(u"uid", old.value(u"uid"));
+                metadata.insert(u"creationTimestamp", old.value(u"creationTimestamp"));
+            }
+            object.insert(u"metadata", metadata);
+            const Object next = Object::fromJson(object);
+            return current.isNull() || current.withResourceVersion(u"") != next.withResourceVersion(u"") ? next : current;
+        }, Store::IfMissing::Create);
+        return written.ok() ? Status() : written.error();
+    };
+    const QJsonObject metadata{{u"name"_qs, u"kubernetes"_qs}, {u"namespace"_qs, u"default"_qs}, {u"labels"_qs, labels}};
+    const QJsonObject service{
+        {u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, u"Service"_qs}, {u"metadata"_qs, metadata},
+        {u"spec"_qs, QJsonObject{
+            {u"type"_qs, u"ClusterIP"_qs}, {u"clusterIP"_qs, u"10.96.0.1"_qs}, {u"clusterIPs"_qs, QJsonArray{u"10.96.0.1"_qs}},
+            {u"ipFamilies"_qs, QJsonArray{u"IPv4"_qs}}, {u"ipFamilyPolicy"_qs, u"SingleStack"_qs},
+            {u"sessionAffinity"_qs, u"None"_qs}, {u"internalTrafficPolicy"_qs, u"Cluster"_qs},
+            {u"ports"_qs, QJsonArray{QJsonObject{{u"name"_qs, u"https"_qs}, {u"port"_qs, 443}, {u"protocol"_qs, u"TCP"_qs},
+                                                 {u"targetPort"_qs, int(m_port)}}}}}},
+        {u"status"_qs, QJsonObject{{u"loadBalancer"_qs, QJsonObject()}}}};
+    if (Status s = put(u"services"_qs, service); !s.isSuccess())
+        return s;
+    const QJsonObject endpoints{
+        {u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, u"Endpoints"_qs}, {u"metadata"_qs, metadata},
+        {u"subsets"_qs, QJsonArray{QJsonObject{
+            {u"addresses"_qs, QJsonArray{QJsonObject{{u"ip"_qs, u"127.0.0.1"_qs}}}},
+            {u"ports"_qs, QJsonArray{QJsonObject{{u"name"_qs, u"https"_qs}, {u"port"_qs, int(m_port)}, {u"protocol"_qs, u"TCP"_qs}}}}}}}};
+    return put(u"endpoints"_qs, endpoints);
 }
 
 } // namespace kube

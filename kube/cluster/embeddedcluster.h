@@ -5,7 +5,8 @@
 // runs it on a worker thread.
 //
 // Thread affinity: create, start and destroy it on one thread with an event loop (the server
-// serves from that thread). The store's writer has its own thread.
+// serves from that thread). The store's writer has its own thread; the controllers run on a
+// thread of their own and reach the server over HTTPS on loopback, like any client.
 
 #include "kube/api/expected.h"
 
@@ -13,12 +14,15 @@
 #include <QObject>
 #include <QString>
 
+class QThread;
+
 #include <memory>
 
 namespace kube {
 
 class ApiHttpServer;
 class ApiServer;
+class ControllerManager;
 class Clock;
 class Store;
 class TypeRegistry;
@@ -28,6 +32,9 @@ struct ClusterOptions {
     quint16 port = 0;         // 0: any free port
     QByteArray token;         // empty: read from <dataDir>/token, or create one there (0600)
     int nodes = 1;            // simulated nodes registered at start (timonel-node-1 … N)
+    // Run the controllers, scheduler and simulated kubelets (on their own thread). Tests of the
+    // API alone turn them off so nothing but the test writes.
+    bool controllers = true;
 };
 
 class EmbeddedCluster : public QObject
@@ -54,12 +61,17 @@ private:
     Status loadOrCreateToken();
     Status bootstrap();
     Status registerNodes();
+    Status publishKubernetesService();
+    void startControllers();
 
     ClusterOptions m_options;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<TypeRegistry> m_registry;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<ApiHttpServer> m_http;
+    // The controllers' thread and the manager living on it (deleted there).
+    QThread *m_controllerThread = nullptr;
+    ControllerManager *m_controllers = nullptr;
     QByteArray m_token;
     QByteArray m_caCertificate;
     quint16 m_port = 0;

@@ -1,0 +1,78 @@
+#include "controllermanager.h"
+
+#include "controller.h"
+#include "controllercontext.h"
+#include "eventrecorder.h"
+#include "kubeletcontroller.h"
+#include "schedulercontroller.h"
+#include "deployment/deploymentcontroller.h"
+#include "replicaset/replicasetcontroller.h"
+
+#include "kube/cache/sharedinformerfactory.h"
+#include "kube/client/clustertransport.h"
+#include "kube/client/restclient.h"
+#include "kube/client/restlistwatch.h"
+
+namespace kube {
+
+namespace {
+
+// The version each group's informers list and watch.
+GroupVersionResource resourceFor(const QString &groupResource)
+{
+    const qsizetype dot = groupResource.indexOf(u'.');
+    const QString resource = dot < 0 ? groupResource : groupResource.left(dot);
+    const QString group = dot < 0 ? QString() : groupResource.mid(dot + 1);
+    return {group, u"v1"_qs, resource}; // every group the controllers read serves v1
+}
+
+} // namespace
+
+ControllerManager::ControllerManager(ControllerManagerOptions options, const Clock &clock, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_clock(clock)
+{
+}
+
+ControllerManager::~ControllerManager()
+{
+    // Controllers first (they hold handlers on informers), then informers, then the client.
+    m_controllers.clear();
+    m_informers.reset();
+    m_events.reset();
+    m_client.reset();
+    m_transport.reset();
+}
+
+void ControllerManager::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    RestConfig config;
+    config.contextName = u"timonel-controllers"_qs;
+    config.server = QUrl(m_options.server);
+    config.certificateAuthorityPem = m_options.caPem;
+    config.bearerToken = m_options.token;
+    config.qps = 5000; // in-process peers: the server's own limits are the ones that matter
+    config.burst = 10000;
+    config.userAgent = u"kube-controller-manager/v1.35.0 (linux/amd64) timonel"_qs;
+    TransportOptions transportOptions;
+    transportOptions.maxConnections = 8;
+    m_transport = std::make_unique<ClusterTransport>(config, m_clock, transportOptions);
+    m_client = std::make_unique<RestClient>(m_transport.get());
+    ClusterTransport *transport = m_transport.get();
+    m_informers = std::make_unique<SharedInformerFactory>([transport](const InformerKey &key) {
+        return std::make_unique<RestListWatch>(transport, resourceFor(key.resource), key.namespace_);
+    });
+    m_events = std::make_unique<EventRecorder>(m_client.get(), m_clock);
+    m_context = std::make_unique<ControllerContext>(ControllerContext{m_client.get(), m_informers.get(), &m_clock, m_events.get()});
+
+    m_controllers.push_back(std::make_unique<SchedulerController>(*m_context, m_options.seed));
+    m_controllers.push_back(std::make_unique<KubeletController>(*m_context));
+    m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicaSets()));
+    m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicationControllers()));
+    m_controllers.push_back(std::make_unique<DeploymentController>(*m_context));
+    m_informers->start();
+}
+
+} // namespace kube

@@ -1,0 +1,58 @@
+#pragma once
+// ControllerManager: the embedded cluster's kube-controller-manager, scheduler and kubelets in
+// one object. It connects to the cluster's API server like any client (HTTPS on loopback with
+// the cluster's token and CA), shares one informer per resource between the controllers, and
+// runs them: ReplicaSet, ReplicationController, Deployment, the scheduler and the simulated
+// kubelets.
+//
+// Thread affinity: create it on any thread, move it to the controllers' thread, then call
+// start() there (EmbeddedCluster does this); everything it owns lives on that thread.
+
+#include "kube/api/object.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace kube {
+
+class Clock;
+class ClusterTransport;
+class Controller;
+class EventRecorder;
+class RestClient;
+class SharedInformerFactory;
+struct ControllerContext;
+
+struct ControllerManagerOptions {
+    QString server;           // "https://127.0.0.1:<port>"
+    QByteArray caPem;         // the cluster's CA
+    QByteArray token;         // the cluster's bearer token
+    quint32 seed = 1;         // the scheduler's tie-breaks
+};
+
+class ControllerManager : public QObject
+{
+    Q_OBJECT
+public:
+    ControllerManager(ControllerManagerOptions options, const Clock &clock, QObject *parent = nullptr);
+    ~ControllerManager() override;
+
+    // Builds the client, informers and controllers, and starts them. Call on the owning thread.
+    void start();
+    bool isStarted() const { return m_started; }
+
+private:
+    ControllerManagerOptions m_options;
+    const Clock &m_clock;
+    bool m_started = false;
+    std::unique_ptr<ClusterTransport> m_transport;
+    std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SharedInformerFactory> m_informers;
+    std::unique_ptr<EventRecorder> m_events;
+    std::unique_ptr<ControllerContext> m_context;
+    std::vector<std::unique_ptr<Controller>> m_controllers;
+};
+
+} // namespace kube

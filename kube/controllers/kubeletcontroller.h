@@ -1,0 +1,73 @@
+#pragma once
+// KubeletController: the simulated kubelet of every node of the embedded cluster. For each pod
+// bound to a node it runs a kube::kubelet::PodSimulation (pulls, starts, probes, restarts,
+// logs — behaviour from resources/simulation), and writes what a kubelet writes: pod status,
+// events (source: kubelet on that node), the final deletion once a terminating pod's containers
+// stopped, and each node's Lease heartbeat in kube-node-lease.
+//
+// Work is level-triggered per pod key: a sync advances the simulation to now, reports, and
+// asks to be woken at the simulation's next transition — no polling.
+//
+// Thread affinity: the controllers' thread. Memory: one simulation per pod (its containers'
+// bounded logs dominate: at most ~1 MiB per container instance).
+
+#include "controller.h"
+
+#include <QHash>
+#include <QSet>
+#include <QJsonObject>
+
+#include <memory>
+
+class QTimer;
+
+namespace kube {
+
+namespace kubelet {
+class NodeImageCache;
+class PodSimulation;
+} // namespace kubelet
+
+class SharedInformer;
+
+class KubeletController : public Controller
+{
+    Q_OBJECT
+public:
+    explicit KubeletController(const ControllerContext &context, QObject *parent = nullptr);
+    ~KubeletController() override;
+
+    // The simulation of a pod ("namespace/name"), for logs and traffic; null when not running.
+    const kubelet::PodSimulation *simulation(const QString &key) const;
+
+protected:
+    void sync(const QString &key, Done done) override;
+
+private:
+    struct Running {
+        std::shared_ptr<kubelet::PodSimulation> simulation;
+        QString uid;
+        QString resourceVersion; // of the pod last fed to the simulation
+        QString podIP;
+        QString node;
+        QJsonObject lastStatus;  // last written
+        bool deleteSent = false;
+    };
+    struct Node {
+        std::shared_ptr<kubelet::NodeImageCache> images;
+        QString podCidrBase; // "10.244.0."
+        QSet<int> usedHosts; // last octets taken
+    };
+    Node &nodeState(const QString &name);
+    QString allocateIp(Node &node);
+    void release(const QString &key);
+    void renewLeases();
+
+    SharedInformer *m_pods;
+    SharedInformer *m_nodes;
+    QHash<QString, Running> m_running;
+    QHash<QString, Node> m_nodeStates;
+    QTimer *m_leaseTimer;
+};
+
+} // namespace kube

@@ -1,0 +1,52 @@
+#pragma once
+// ReplicaSetController: keeps the number of active pods owned by each ReplicaSet (or
+// ReplicationController — the same loop with a map selector) equal to spec.replicas (upstream
+// pkg/controller/replicaset). It creates pods from the template, deletes the most deletable
+// surplus ones first, adopts orphans its selector matches, and reports replicas, ready and
+// available counts in status. Expectations keep it from acting twice on a stale cache.
+//
+// Thread affinity: the controllers' thread.
+
+#include "kube/controllers/controller.h"
+#include "kube/controllers/expectations.h"
+
+namespace kube {
+
+class SharedInformer;
+
+struct ReplicaSetKind {
+    GroupVersionResource resource;
+    QString apiVersion;  // "apps/v1"
+    QString kind;        // "ReplicaSet"
+    bool mapSelector;    // ReplicationController: spec.selector is a plain label map
+    QString component;   // the events' source: "replicaset-controller"
+
+    static ReplicaSetKind replicaSets();
+    static ReplicaSetKind replicationControllers();
+};
+
+class ReplicaSetController : public Controller
+{
+    Q_OBJECT
+public:
+    ReplicaSetController(const ControllerContext &context, ReplicaSetKind kind, QObject *parent = nullptr);
+
+protected:
+    void sync(const QString &key, Done done) override;
+
+private:
+    void podAdded(const Object &pod);
+    void podUpdated(const Object &oldPod, const Object &newPod);
+    void podDeleted(const Object &pod);
+    // The key of the pod's controlling owner of our kind; empty when it has none.
+    QString ownerKey(const Object &pod) const;
+    // Owners in the pod's namespace whose selector matches it (for orphans).
+    void enqueueMatchingOwners(const Object &pod);
+
+    const ReplicaSetKind m_kind;
+    SharedInformer *m_owners;
+    SharedInformer *m_pods;
+    ControllerExpectations m_expectations;
+};
+
+} // namespace kube
