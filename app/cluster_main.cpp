@@ -31,6 +31,8 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser)
         return 2;
     }
 
+    options.controllers = !parser.isSet(QStringLiteral("no-controllers"));
+
     kube::EmbeddedCluster cluster(options);
     if (const kube::Status s = cluster.start(); !s.isSuccess()) {
         err << QCoreApplication::translate("main", "timonel-cluster: cannot start: %1").arg(s.message()) << Qt::endl;
@@ -70,6 +72,8 @@ int main(int argc, char *argv[])
                       QStringLiteral("port"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("nodes"), QCoreApplication::translate("main", "How many simulated nodes the cluster has (1 to 100)."),
                       QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("no-controllers"),
+                      QCoreApplication::translate("main", "Serve the API only: no controllers, scheduler or simulated kubelets (for API tests and benchmarks).")});
     parser.addOption({QStringLiteral("kubeconfig"),
                       QCoreApplication::translate("main", "Add a \"timonel\" context to this kubeconfig file and make it current."),
                       QStringLiteral("file")});

@@ -92,7 +92,8 @@ public:
     Server(const QString &program, const QString &dataDir, const QString &kubeconfig)
     {
         m_process.setProgram(program);
-        m_process.setArguments({u"serve"_qs, u"--data-dir"_qs, dataDir, u"--port"_qs, u"0"_qs, u"--kubeconfig"_qs, kubeconfig});
+        m_process.setArguments({u"serve"_qs, u"--data-dir"_qs, dataDir, u"--port"_qs, u"0"_qs, u"--kubeconfig"_qs, kubeconfig,
+                                u"--no-controllers"_qs}); // the API's own cost, not the simulation's
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         QElapsedTimer timer;
         timer.start();
