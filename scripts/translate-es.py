@@ -34,6 +34,8 @@ PHRASES = {
     "timonel-cluster: cannot start: %1": "timonel-cluster: no se puede iniciar: %1",
     "timonel-cluster: --nodes must be a number from 1 to 100":
         "timonel-cluster: --nodes debe ser un número entre 1 y 100",
+    "Serve the API only: no controllers, scheduler or simulated kubelets (for API tests and benchmarks).":
+        "Sirve solo la API: sin controladores, planificador ni kubelets simulados (para pruebas de la API y mediciones).",
     "How many simulated nodes the cluster has (1 to 100).":
         "Cuántos nodos simulados tiene el clúster (de 1 a 100).",
     "timonel-cluster: cannot write the kubeconfig: %1": "timonel-cluster: no se puede escribir el kubeconfig: %1",

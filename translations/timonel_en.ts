@@ -51,6 +51,10 @@
         <source>How many simulated nodes the cluster has (1 to 100).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Serve the API only: no controllers, scheduler or simulated kubelets (for API tests and benchmarks).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>

@@ -50,6 +50,10 @@
         <source>How many simulated nodes the cluster has (1 to 100).</source>
         <translation>Cuántos nodos simulados tiene el clúster (de 1 a 100).</translation>
     </message>
+    <message>
+        <source>Serve the API only: no controllers, scheduler or simulated kubelets (for API tests and benchmarks).</source>
+        <translation>Sirve solo la API: sin controladores, planificador ni kubelets simulados (para pruebas de la API y mediciones).</translation>
+    </message>
 </context>
 <context>
     <name>timonel::MainWindow</name>

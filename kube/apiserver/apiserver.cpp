@@ -151,7 +151,7 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
     if (!info.subresource.isEmpty()) {
         const SubresourceInfo *sub = kind->subresource(info.subresource);
         const bool podSubresource = kind->gvk.group.isEmpty() && kind->gvk.kind == u"Pod"
-            && (info.subresource == u"binding" || info.subresource == u"eviction");
+            && (info.subresource == u"binding" || info.subresource == u"eviction" || info.subresource == u"log");
         if (!sub || (info.subresource != u"status" && info.subresource != u"scale" && !podSubresource))
             return responder.respondStatus(notFoundPath()); // other subresources arrive with their features
         if (!sub->verbs.contains(verb))
@@ -163,6 +163,8 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
             return handleBinding(m_context, subRequest, responder);
         if (info.subresource == u"eviction")
             return handleEviction(m_context, subRequest, responder);
+        if (info.subresource == u"log")
+            return handlePodLog(m_context, subRequest, responder);
     } else if (!kind->verbs.contains(verb)) {
         return responder.respondStatus(methodNotAllowed());
     }

@@ -136,6 +136,24 @@ Expected<Object> deleteObject(const ApiContext &context, const KindInfo &kind, c
     return Status::conflict(groupResource, name, u"the object kept changing while it was being deleted; try again"_qs);
 }
 
+void deleteIfFinalized(const ApiContext &context, const KindInfo &kind, const QByteArray &key, const Object &stored)
+{
+    if (!stored.isBeingDeleted() || !stored.finalizers().isEmpty())
+        return;
+    const QJsonObject json = stored.toJson();
+    const QJsonValue grace = json.value(u"metadata").toObject().value(u"deletionGracePeriodSeconds");
+    const bool pod = kind.gvk.group.isEmpty() && kind.gvk.kind == u"Pod";
+    // Only pods end gracefully (elsewhere the grace period a client sent means nothing).
+    if (pod && grace.isDouble() && grace.toDouble() > 0)
+        return;
+    const bool namespaceKind = kind.gvk.group.isEmpty() && kind.gvk.kind == u"Namespace";
+    if (namespaceKind && !json.value(u"spec").toObject().value(u"finalizers").toArray().isEmpty())
+        return;
+    const auto entry = context.store->entry(key);
+    if (entry && entry->object.resourceVersion() == stored.resourceVersion())
+        context.store->remove(key, entry->modRevision);
+}
+
 void handleDelete(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder)
 {
     auto options = DeleteOptions::fromRequest(request.http, *context.registry);

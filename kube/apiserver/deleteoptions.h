@@ -33,4 +33,10 @@ struct DeleteOptions {
 Expected<Object> deleteObject(const ApiContext &context, const KindInfo &kind, const QByteArray &key, const QString &name,
                               const DeleteOptions &options, bool *marked);
 
+// After an update or patch: an object being deleted whose last finalizer was just removed goes
+// now (upstream's ShouldDeleteDuringUpdate) — unless a grace period is still running (a
+// terminating pod: its kubelet deletes it) or, for a namespace, spec.finalizers still hold it.
+// A write that raced in since is left alone: the next one that empties the list deletes.
+void deleteIfFinalized(const ApiContext &context, const KindInfo &kind, const QByteArray &key, const Object &stored);
+
 } // namespace kube

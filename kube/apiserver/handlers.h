@@ -24,5 +24,7 @@ void handleWatch(const ApiContext &context, const ResourceRequest &request, ApiR
 // pods/binding and pods/eviction (podsubresources.cpp).
 void handleBinding(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
 void handleEviction(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
+// pods/log: proxied to the kubelet of the pod's node (podloghandler.cpp).
+void handlePodLog(const ApiContext &context, const ResourceRequest &request, ApiResponder &responder);
 
 } // namespace kube

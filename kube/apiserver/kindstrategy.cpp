@@ -87,6 +87,36 @@ void defaultServicePorts(QJsonObject &spec)
 
 } // namespace
 
+namespace {
+
+// Upstream's Job strategy: without manualSelector a Job selects its pods by its own uid, and
+// its template carries the labels that selector matches plus the Job's name. A Job that sets
+// neither completions nor parallelism runs one pod to completion.
+void defaultJobSpec(QJsonObject &spec, const QJsonObject &metadata)
+{
+    if (!spec.contains(u"completions") && spec.value(u"parallelism").toInt(1) == 1)
+        spec[u"completions"_qs] = 1;
+    if (!spec.contains(u"podReplacementPolicy"))
+        spec[u"podReplacementPolicy"_qs] = u"TerminatingOrFailed"_qs;
+    const QString uid = metadata.value(u"uid").toString();
+    const QString name = metadata.value(u"name").toString();
+    if (spec.value(u"manualSelector").toBool() || spec.contains(u"selector") || uid.isEmpty())
+        return;
+    spec[u"selector"_qs] = QJsonObject{{u"matchLabels"_qs, QJsonObject{{u"batch.kubernetes.io/controller-uid"_qs, uid}}}};
+    QJsonObject podTemplate = spec.value(u"template").toObject();
+    QJsonObject templateMeta = podTemplate.value(u"metadata").toObject();
+    QJsonObject labels = templateMeta.value(u"labels").toObject();
+    labels[u"batch.kubernetes.io/controller-uid"_qs] = uid;
+    labels[u"batch.kubernetes.io/job-name"_qs] = name;
+    labels[u"controller-uid"_qs] = uid;
+    labels[u"job-name"_qs] = name;
+    templateMeta[u"labels"_qs] = labels;
+    podTemplate[u"metadata"_qs] = templateMeta;
+    spec[u"template"_qs] = podTemplate;
+}
+
+} // namespace
+
 void applyKindDefaults(QJsonObject &object, const KindInfo &kind)
 {
     const QString &k = kind.gvk.kind;
@@ -107,6 +137,8 @@ void applyKindDefaults(QJsonObject &object, const KindInfo &kind)
         defaultTemplate(spec);
         if (g == u"apps" && k == u"Deployment")
             defaultDeploymentStrategy(spec);
+        if (g == u"batch" && k == u"Job")
+            defaultJobSpec(spec, object.value(u"metadata").toObject());
     } else if (g == u"batch" && k == u"CronJob") {
         QJsonObject jobTemplate = spec.value(u"jobTemplate").toObject();
         QJsonObject jobSpec = jobTemplate.value(u"spec").toObject();

@@ -1,6 +1,7 @@
 #include "handlers.h"
 
 #include "admission.h"
+#include "deleteoptions.h"
 #include "managedfields.h"
 #include "objectrules.h"
 #include "resourcerequest.h"
@@ -83,6 +84,8 @@ void handlePatch(const ApiContext &context, const ResourceRequest &request, ApiR
             return responder.respondStatus(Status::notFound(groupResource, request.name));
         return responder.respondStatus(stored.error());
     }
+    if (!request.isDryRun())
+        deleteIfFinalized(context, *request.kind, request.key(), stored.value());
     respondObject(responder, 200, request.isDryRun() ? result : stored.value());
 }
 

@@ -1,6 +1,7 @@
 #include "handlers.h"
 
 #include "admission.h"
+#include "deleteoptions.h"
 #include "codec.h"
 #include "managedfields.h"
 #include "objectrules.h"
@@ -57,6 +58,8 @@ void handleUpdate(const ApiContext &context, const ResourceRequest &request, Api
             return responder.respondStatus(Status::notFound(groupResource, request.name));
         return responder.respondStatus(stored.error());
     }
+    if (!request.isDryRun())
+        deleteIfFinalized(context, *request.kind, request.key(), stored.value());
     respondObject(responder, 200, request.isDryRun() ? result : stored.value());
 }
 

@@ -2,10 +2,15 @@
 
 #include "controller.h"
 #include "controllercontext.h"
+#include "endpointscontroller.h"
 #include "eventrecorder.h"
+#include "garbagecollector.h"
 #include "kubeletcontroller.h"
 #include "schedulercontroller.h"
+#include "serviceaccountcontroller.h"
+#include "serviceproxy.h"
 #include "deployment/deploymentcontroller.h"
+#include "job/jobcontroller.h"
 #include "replicaset/replicasetcontroller.h"
 
 #include "kube/cache/sharedinformerfactory.h"
@@ -72,6 +77,16 @@ void ControllerManager::start()
     m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicaSets()));
     m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicationControllers()));
     m_controllers.push_back(std::make_unique<DeploymentController>(*m_context));
+    m_controllers.push_back(std::make_unique<GarbageCollector>(*m_context));
+    m_controllers.push_back(std::make_unique<ServiceAccountController>(*m_context));
+    m_controllers.push_back(std::make_unique<JobController>(*m_context));
+    m_controllers.push_back(std::make_unique<EndpointsController>(*m_context));
+    m_controllers.push_back(std::make_unique<ServiceProxy>(*m_context, [this]() -> const KubeletController * {
+        for (const auto &c : m_controllers)
+            if (auto *kubelet = qobject_cast<const KubeletController *>(c.get()))
+                return kubelet;
+        return nullptr;
+    }(), m_options.seed));
     m_informers->start();
 }
 

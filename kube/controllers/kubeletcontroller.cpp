@@ -1,9 +1,11 @@
 #include "kubeletcontroller.h"
 
 #include "eventrecorder.h"
+#include "kubeletlogserver.h"
 
 #include "kube/api/clock.h"
 #include "kube/cache/sharedinformer.h"
+#include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/kubelet/nodeimagecache.h"
 #include "kube/kubelet/podsimulation.h"
@@ -32,7 +34,11 @@ KubeletController::KubeletController(const ControllerContext &context, QObject *
     , m_pods(context.informer(gvr::pods()))
     , m_nodes(context.informer(gvr::nodes()))
     , m_leaseTimer(new QTimer(this))
+    , m_logServer(new KubeletLogServer(context.client->transport()->config().bearerToken,
+                                       [this](const QString &key) { return simulation(key); }, *context.clock, this))
 {
+    if (m_logServer->listen() == 0)
+        qWarning("kubelet: cannot listen on 127.0.0.1 for container logs");
     ResourceEventHandler pods;
     pods.added = [this](const Object &pod) {
         if (!nodeNameOf(pod).isEmpty())
@@ -47,6 +53,8 @@ KubeletController::KubeletController(const ControllerContext &context, QObject *
 
     ResourceEventHandler nodes;
     nodes.synced = [this] { renewLeases(); };
+    nodes.added = [this](const Object &node) { publishLogPort(node); };
+    nodes.updated = [this](const Object &, const Object &node) { publishLogPort(node); };
     m_nodes->addEventHandler(this, nodes);
     m_leaseTimer->setInterval(LeaseRenewMs);
     connect(m_leaseTimer, &QTimer::timeout, this, &KubeletController::renewLeases);
@@ -59,6 +67,24 @@ const kubelet::PodSimulation *KubeletController::simulation(const QString &key) 
 {
     const auto it = m_running.constFind(key);
     return it == m_running.constEnd() ? nullptr : it->simulation.get();
+}
+
+quint16 KubeletController::logPort() const
+{
+    return m_logServer->port();
+}
+
+// The kubelet reports where it serves (upstream: status.daemonEndpoints.kubeletEndpoint.Port).
+// Level-triggered on node events: a node that already names this port is left alone.
+void KubeletController::publishLogPort(const Object &node)
+{
+    const int port = m_logServer->port();
+    if (port == 0 || node.scalarAt(u"status.daemonEndpoints.kubeletEndpoint.Port").value_or(QString()).toInt() == port)
+        return;
+    const QJsonObject patch{{u"status"_qs, QJsonObject{{u"daemonEndpoints"_qs, QJsonObject{
+                                {u"kubeletEndpoint"_qs, QJsonObject{{u"Port"_qs, port}}}}}}}};
+    m_context.client->patch({gvr::nodes(), QString(), node.name(), u"status"_qs}, PatchType::Merge,
+                            QJsonDocument(patch).toJson(QJsonDocument::Compact), [](Expected<Object>) {});
 }
 
 KubeletController::Node &KubeletController::nodeState(const QString &name)
@@ -97,6 +123,7 @@ void KubeletController::release(const QString &key)
     if (node != m_nodeStates.end())
         node->usedHosts.remove(it->podIP.section(u'.', 3, 3).toInt());
     m_running.erase(it);
+    m_logServer->podAdvanced(key); // its followers end
 }
 
 void KubeletController::sync(const QString &key, Done done)
@@ -145,6 +172,7 @@ void KubeletController::sync(const QString &key, Done done)
         running.simulation->requestDeletion(now, grace ? std::optional<qint64>(grace->toLongLong()) : std::nullopt);
     }
     running.simulation->advance(now);
+    m_logServer->podAdvanced(key);
 
     for (const kubelet::PodEvent &event : running.simulation->takeEvents()) {
         m_context.events->record(*pod, event.type == u"Warning" ? EventRecorder::Type::Warning : EventRecorder::Type::Normal,

@@ -3,7 +3,9 @@
 // bound to a node it runs a kube::kubelet::PodSimulation (pulls, starts, probes, restarts,
 // logs — behaviour from resources/simulation), and writes what a kubelet writes: pod status,
 // events (source: kubelet on that node), the final deletion once a terminating pod's containers
-// stopped, and each node's Lease heartbeat in kube-node-lease.
+// stopped, and each node's Lease heartbeat in kube-node-lease. It serves the containers' logs
+// (KubeletLogServer, on a loopback port it records in every node's
+// status.daemonEndpoints.kubeletEndpoint.Port, where the API server's pods/log finds it).
 //
 // Work is level-triggered per pod key: a sync advances the simulation to now, reports, and
 // asks to be woken at the simulation's next transition — no polling.
@@ -28,6 +30,7 @@ class NodeImageCache;
 class PodSimulation;
 } // namespace kubelet
 
+class KubeletLogServer;
 class SharedInformer;
 
 class KubeletController : public Controller
@@ -39,6 +42,8 @@ public:
 
     // The simulation of a pod ("namespace/name"), for logs and traffic; null when not running.
     const kubelet::PodSimulation *simulation(const QString &key) const;
+    // The port of the log endpoint on 127.0.0.1 (0 when it could not listen).
+    quint16 logPort() const;
 
 protected:
     void sync(const QString &key, Done done) override;
@@ -62,12 +67,14 @@ private:
     QString allocateIp(Node &node);
     void release(const QString &key);
     void renewLeases();
+    void publishLogPort(const Object &node);
 
     SharedInformer *m_pods;
     SharedInformer *m_nodes;
     QHash<QString, Running> m_running;
     QHash<QString, Node> m_nodeStates;
     QTimer *m_leaseTimer;
+    KubeletLogServer *m_logServer;
 };
 
 } // namespace kube

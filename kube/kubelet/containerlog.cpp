@@ -28,9 +28,20 @@ QString ContainerLog::read(const LogQuery &query) const
     }
     if (query.tailLines && *query.tailLines >= 0)
         begin = std::max(begin, m_lines.size() - *query.tailLines);
+    return format(begin, query.timestamps);
+}
+
+QString ContainerLog::readFrom(qint64 sequence, bool timestamps) const
+{
+    const qint64 begin = std::max<qint64>(0, sequence - m_dropped);
+    return format(qsizetype(std::min<qint64>(begin, m_lines.size())), timestamps);
+}
+
+QString ContainerLog::format(qsizetype begin, bool timestamps) const
+{
     QString out;
     for (qsizetype i = begin; i < m_lines.size(); ++i) {
-        if (query.timestamps)
+        if (timestamps)
             out += formatTimestamp(m_lines[i].time) + QLatin1Char(' ');
         out += m_lines[i].text + QLatin1Char('\n');
     }

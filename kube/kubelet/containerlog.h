@@ -39,10 +39,18 @@ public:
     // The text `kubectl logs` prints: one line per entry, each ending in '\n'.
     QString read(const LogQuery &query) const;
 
+    // How many lines were ever appended (dropped ones included): a follower's position, which
+    // rotation does not shift. readFrom(s) is what was appended at or after position s (and is
+    // still kept), formatted as read() does.
+    qint64 endSequence() const { return m_dropped + m_lines.size(); }
+    QString readFrom(qint64 sequence, bool timestamps) const;
+
     // "2026-11-27T10:00:00.123000000Z"
     static QString formatTimestamp(const QDateTime &time);
 
 private:
+    QString format(qsizetype begin, bool timestamps) const;
+
     QList<Line> m_lines;
     int m_maxLines;
     qint64 m_maxBytes;

@@ -51,4 +51,12 @@ want='uncordoned' expect "uncordon" "$K" uncordon timonel-node-1
 
 want='Insufficient cpu' eventually 30 "a pod that fits nowhere says why" bash -c "'$K' run huge --image=nginx --overrides='{\"spec\":{\"containers\":[{\"name\":\"huge\",\"image\":\"nginx\",\"resources\":{\"requests\":{\"cpu\":\"64\"}}}]}}' >/dev/null 2>&1; '$K' get events --field-selector involvedObject.name=huge"
 
+want='created' expect "create job" "$K" create job hello --image=busybox -- sh -c 'echo hello from the job'
+want='condition met' expect "job runs to completion (kubectl wait)" timeout 90 "$K" wait --for=condition=complete job/hello --timeout=80s
+want='^1$' expect "one pod succeeded" "$K" get job hello -o jsonpath='{.status.succeeded}'
+want='batch.kubernetes.io/job-name=hello' expect "job pods carry the job's labels" "$K" get pods -l job-name=hello --show-labels
+want='created' expect "create a job that fails" "$K" create job broken --image=busybox -- sh -c 'exit 3'
+want='^1$' expect "backoffLimit 1" bash -c "'$K' patch job broken --type=merge -p '{\"spec\":{\"backoffLimit\":1}}' >/dev/null && echo 1"
+want='condition met' expect "failing job ends Failed" timeout 120 "$K" wait --for=condition=failed job/broken --timeout=110s
+
 finish

@@ -1,0 +1,186 @@
+#include "jobcontroller.h"
+
+#include "kube/api/clock.h"
+#include "kube/cache/sharedinformer.h"
+#include "kube/client/restclient.h"
+#include "kube/controllers/eventrecorder.h"
+#include "kube/controllers/podinfo.h"
+#include "kube/controllers/replicaset/replicasetstatus.h"
+
+#include <QJsonArray>
+
+namespace kube {
+
+namespace {
+
+bool hasCondition(const QJsonObject &status, const QString &type)
+{
+    for (const auto &c : status.value(u"conditions").toArray()) {
+        const QJsonObject condition = c.toObject();
+        if (condition.value(u"type").toString() == type && condition.value(u"status").toString() == u"True")
+            return true;
+    }
+    return false;
+}
+
+QJsonObject condition(const QString &type, const QString &reason, const QString &message, const QString &now)
+{
+    return QJsonObject{{u"type"_qs, type}, {u"status"_qs, u"True"_qs}, {u"lastProbeTime"_qs, now},
+                       {u"lastTransitionTime"_qs, now}, {u"reason"_qs, reason}, {u"message"_qs, message}};
+}
+
+} // namespace
+
+JobController::JobController(const ControllerContext &context, QObject *parent)
+    : Controller(u"job-controller"_qs, context, parent)
+    , m_jobs(context.informer({u"batch"_qs, u"v1"_qs, u"jobs"_qs}))
+    , m_pods(context.informer(gvr::pods()))
+    , m_expectations(*context.clock)
+{
+    ResourceEventHandler jobs;
+    jobs.added = [this](const Object &o) { enqueue(o); };
+    jobs.updated = [this](const Object &, const Object &o) { enqueue(o); };
+    jobs.deleted = [this](const Object &o, DeleteState) { m_expectations.forget(queueKey(o.namespace_(), o.name())); };
+    m_jobs->addEventHandler(this, jobs);
+
+    ResourceEventHandler pods;
+    pods.added = [this](const Object &p) { podChanged(p, false); };
+    pods.updated = [this](const Object &, const Object &p) { podChanged(p, false); };
+    pods.deleted = [this](const Object &p, DeleteState) { podChanged(p, true); };
+    m_pods->addEventHandler(this, pods);
+}
+
+void JobController::podChanged(const Object &pod, bool deleted)
+{
+    const auto ref = pod.controllerRef();
+    if (!ref || ref->kind != u"Job")
+        return;
+    const QString key = queueKey(pod.namespace_(), ref->name);
+    // Any sighting of a pod counts as its creation observed: an expectation below zero is
+    // still satisfied, and a pod seen again (updated) must not hold the Job back.
+    if (deleted)
+        m_expectations.deletionObserved(key);
+    else
+        m_expectations.creationObserved(key);
+    enqueue(key);
+}
+
+void JobController::sync(const QString &key, Done done)
+{
+    const auto [ns, jobName] = splitQueueKey(key);
+    const std::optional<Object> job = m_jobs->lister().get(ns, jobName);
+    if (!job || job->isBeingDeleted()) {
+        done({});
+        return;
+    }
+    const QJsonObject json = job->toJson();
+    const QJsonObject spec = json.value(u"spec").toObject();
+    const QJsonObject oldStatus = json.value(u"status").toObject();
+    if (hasCondition(oldStatus, u"Complete"_qs) || hasCondition(oldStatus, u"Failed"_qs) || spec.value(u"suspend").toBool()) {
+        done({});
+        return;
+    }
+    const int parallelism = spec.value(u"parallelism").toInt(1);
+    const bool workQueue = !spec.contains(u"completions");
+    const int completions = spec.value(u"completions").toInt(1);
+    const int backoffLimit = spec.value(u"backoffLimit").toInt(6);
+    const QString now = formatKubeTime(m_context.clock->now());
+
+    QList<PodInfo> active;
+    int succeeded = 0;
+    int failed = 0;
+    int ready = 0;
+    for (const Object &pod : m_pods->lister().byIndex(u"ownerUid"_qs, job->uid())) {
+        const auto ref = pod.controllerRef();
+        if (!ref || ref->uid != job->uid())
+            continue;
+        PodInfo info = PodInfo::from(pod);
+        if (info.phase == u"Succeeded")
+            ++succeeded;
+        else if (info.phase == u"Failed")
+            ++failed;
+        else if (!info.deleting) {
+            failed += info.restarts; // restartPolicy OnFailure: restarts count against backoffLimit
+            if (info.ready)
+                ++ready;
+            active.append(std::move(info));
+        }
+    }
+
+    auto join = std::make_shared<WriteJoin>(std::move(done));
+    QJsonObject status = oldStatus;
+    if (!status.contains(u"startTime"))
+        status.insert(u"startTime", now);
+    QJsonArray conditions = status.value(u"conditions").toArray();
+
+    const bool failedJob = failed > backoffLimit;
+    const bool complete = workQueue ? (succeeded > 0 && active.isEmpty()) : succeeded >= completions;
+    if (failedJob || complete) {
+        // Whatever still runs is no longer wanted.
+        for (const auto &pod : active) {
+            auto report = join->expect();
+            m_context.client->remove({gvr::pods(), ns, pod.name, QString()},
+                                     [report](Expected<Object> r) { report(r.ok() || r.error().is(reason::NotFound) ? Status() : r.error()); });
+        }
+        active.clear();
+        if (failedJob) {
+            const QString message = u"Job has reached the specified backoff limit"_qs;
+            conditions.append(condition(u"FailureTarget"_qs, u"BackoffLimitExceeded"_qs, message, now));
+            conditions.append(condition(u"Failed"_qs, u"BackoffLimitExceeded"_qs, message, now));
+            m_context.events->record(*job, EventRecorder::Type::Warning, u"BackoffLimitExceeded"_qs, message, name());
+        } else {
+            conditions.append(condition(u"SuccessCriteriaMet"_qs, u"CompletionsReached"_qs, u"Reached expected number of succeeded pods"_qs, now));
+            conditions.append(condition(u"Complete"_qs, u"CompletionsReached"_qs, u"Reached expected number of succeeded pods"_qs, now));
+            status.insert(u"completionTime", now);
+            m_context.events->record(*job, EventRecorder::Type::Normal, u"Completed"_qs, u"Job completed"_qs, name());
+        }
+        status.insert(u"conditions", conditions);
+    } else if (m_expectations.satisfied(key)) {
+        const int wanted = workQueue ? (succeeded > 0 ? 0 : parallelism) : std::min(parallelism, completions - succeeded);
+        const int missing = wanted - int(active.size());
+        if (missing > 0) {
+            m_expectations.expect(key, missing, 0);
+            const OwnerInfo owner{u"batch/v1"_qs, u"Job"_qs, jobName, job->uid(), ns};
+            const Object pod = Object::fromJson(podFromTemplate(spec.value(u"template").toObject(), owner));
+            for (int i = 0; i < missing; ++i) {
+                auto report = join->expect();
+                m_context.client->create({gvr::pods(), ns, QString(), QString()}, pod,
+                    [this, key, job = *job, report](Expected<Object> created) {
+                        if (!created) {
+                            m_expectations.creationObserved(key);
+                            m_context.events->record(job, EventRecorder::Type::Warning, u"FailedCreate"_qs,
+                                                     u"Error creating: "_qs + created.error().message(), name());
+                            report(created.error());
+                            return;
+                        }
+                        m_context.events->record(job, EventRecorder::Type::Normal, u"SuccessfulCreate"_qs,
+                                                 u"Created pod: "_qs + created->name(), name());
+                        report({});
+                    });
+            }
+        }
+    }
+
+    const auto setCount = [&status](const char *field, int value) {
+        if (value > 0)
+            status.insert(QLatin1StringView(field), value);
+        else
+            status.remove(QLatin1StringView(field));
+    };
+    setCount("active", int(active.size()));
+    setCount("succeeded", succeeded);
+    setCount("failed", failed);
+    status.insert(u"ready", ready);
+    if (!status.contains(u"uncountedTerminatedPods"))
+        status.insert(u"uncountedTerminatedPods", QJsonObject());
+    status.insert(u"terminating", 0);
+    if (status == oldStatus)
+        return;
+    QJsonObject updated = json;
+    updated.insert(u"status", status);
+    auto report = join->expect();
+    m_context.client->update({{u"batch"_qs, u"v1"_qs, u"jobs"_qs}, ns, jobName, u"status"_qs}, Object::fromJson(updated),
+                             [report](Expected<Object> r) { report(r.ok() || r.error().is(reason::NotFound) ? Status() : r.error()); });
+}
+
+} // namespace kube

@@ -1,0 +1,263 @@
+// The garbage collector and the service account controller in a running embedded cluster
+// (controllers on): background, foreground and orphan deletion of a Deployment, collection of
+// an object whose owner never existed, and the default ServiceAccount of new namespaces.
+#include "kube/client/clustertransport.h"
+#include "kube/client/restclient.h"
+#include "kube/cluster/embeddedcluster.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+using namespace kube;
+
+namespace {
+
+const GroupVersionResource kPods{QString(), u"v1"_qs, u"pods"_qs};
+const GroupVersionResource kConfigMaps{QString(), u"v1"_qs, u"configmaps"_qs};
+const GroupVersionResource kNamespaces{QString(), u"v1"_qs, u"namespaces"_qs};
+const GroupVersionResource kServiceAccounts{QString(), u"v1"_qs, u"serviceaccounts"_qs};
+const GroupVersionResource kDeployments{u"apps"_qs, u"v1"_qs, u"deployments"_qs};
+const GroupVersionResource kReplicaSets{u"apps"_qs, u"v1"_qs, u"replicasets"_qs};
+
+constexpr int WaitMs = 30000;
+
+// Runs start(callback) and pumps the event loop until the callback ran (or timeoutMs passed).
+template<typename T, typename Start>
+std::optional<T> awaitResult(Start start, int timeoutMs = 15000)
+{
+    std::optional<T> result;
+    QEventLoop loop;
+    start([&](T value) {
+        result.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!result) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result;
+}
+
+Object deployment(const QString &name, int replicas)
+{
+    const QJsonObject labels{{u"app"_qs, name}};
+    const QJsonObject json{
+        {u"apiVersion"_qs, u"apps/v1"_qs}, {u"kind"_qs, u"Deployment"_qs},
+        {u"metadata"_qs, QJsonObject{{u"name"_qs, name}}},
+        {u"spec"_qs, QJsonObject{
+            {u"replicas"_qs, replicas},
+            {u"selector"_qs, QJsonObject{{u"matchLabels"_qs, labels}}},
+            {u"template"_qs, QJsonObject{
+                {u"metadata"_qs, QJsonObject{{u"labels"_qs, labels}}},
+                {u"spec"_qs, QJsonObject{{u"containers"_qs, QJsonArray{QJsonObject{{u"name"_qs, u"c"_qs}, {u"image"_qs, u"nginx"_qs}}}}}}}}}}};
+    return Object::fromJson(json);
+}
+
+Object configMap(const QString &name, const QJsonArray &ownerReferences)
+{
+    QJsonObject metadata{{u"name"_qs, name}};
+    if (!ownerReferences.isEmpty())
+        metadata.insert(u"ownerReferences", ownerReferences);
+    return Object::fromJson(QJsonObject{{u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, u"ConfigMap"_qs}, {u"metadata"_qs, metadata}});
+}
+
+QJsonObject ownerRef(const QString &kind, const QString &name, const QString &uid)
+{
+    return {{u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, kind}, {u"name"_qs, name}, {u"uid"_qs, uid}};
+}
+
+} // namespace
+
+class tst_GarbageCollector : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void backgroundDeletionRemovesReplicaSetsAndPods();
+    void foregroundDeletionWaitsForDependents();
+    void orphanDeletionKeepsReplicaSet();
+    void danglingOwnerIsCollected();
+    void defaultServiceAccountInNewNamespace();
+
+private:
+    Expected<Object> get(const GroupVersionResource &gvr, const QString &ns, const QString &name)
+    {
+        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->get({gvr, ns, name, QString()}, cb); });
+        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
+    }
+    Expected<Object> create(const GroupVersionResource &gvr, const QString &ns, const Object &object)
+    {
+        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->create({gvr, ns, QString(), QString()}, object, cb); });
+        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
+    }
+    Expected<Object> remove(const GroupVersionResource &gvr, const QString &ns, const QString &name, PropagationPolicy policy)
+    {
+        DeleteOptions options;
+        options.propagationPolicy = policy;
+        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->remove({gvr, ns, name, QString()}, cb, options); });
+        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
+    }
+    QList<Object> list(const GroupVersionResource &gvr, const QString &ns, const QString &labelSelector)
+    {
+        ListRequest request;
+        request.labelSelector = labelSelector;
+        auto r = awaitResult<Expected<ListPage>>([&](RestClient::ListCallback cb) { m_client->list({gvr, ns, QString(), QString()}, request, cb); });
+        return r && r->ok() ? r->value().items : QList<Object>();
+    }
+    bool isGone(const GroupVersionResource &gvr, const QString &ns, const QString &name)
+    {
+        const auto r = get(gvr, ns, name);
+        return !r && r.error().is(reason::NotFound);
+    }
+    // A deployment with its pods created (not necessarily running).
+    void createDeploymentWithPods(const QString &name, int replicas)
+    {
+        QVERIFY(create(kDeployments, u"default"_qs, deployment(name, replicas)).ok());
+        QVERIFY2(QTest::qWaitFor([&] { return list(kPods, u"default"_qs, u"app="_qs + name).size() == replicas; }, WaitMs),
+                 "pods were not created");
+        QCOMPARE(list(kReplicaSets, u"default"_qs, u"app="_qs + name).size(), 1);
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<EmbeddedCluster> m_cluster;
+    std::unique_ptr<ClusterTransport> m_transport;
+    std::unique_ptr<RestClient> m_client;
+};
+
+void tst_GarbageCollector::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    ClusterOptions options;
+    options.dataDir = m_dir.path();
+    options.token = "test-token-0123456789";
+    m_cluster = std::make_unique<EmbeddedCluster>(options);
+    const Status started = m_cluster->start();
+    QVERIFY2(started.isSuccess(), qPrintable(started.message()));
+    RestConfig config;
+    config.server = QUrl(m_cluster->url());
+    config.certificateAuthorityPem = m_cluster->caCertificate();
+    config.bearerToken = m_cluster->token();
+    m_transport = std::make_unique<ClusterTransport>(config);
+    m_client = std::make_unique<RestClient>(m_transport.get());
+}
+
+void tst_GarbageCollector::cleanupTestCase()
+{
+    m_client.reset();
+    m_transport.reset();
+    m_cluster.reset();
+}
+
+void tst_GarbageCollector::backgroundDeletionRemovesReplicaSetsAndPods()
+{
+    createDeploymentWithPods(u"bg"_qs, 2);
+    QVERIFY(remove(kDeployments, u"default"_qs, u"bg"_qs, PropagationPolicy::Default).ok());
+    QVERIFY(isGone(kDeployments, u"default"_qs, u"bg"_qs)); // default: at once
+    QVERIFY2(QTest::qWaitFor([&] { return list(kReplicaSets, u"default"_qs, u"app=bg"_qs).isEmpty(); }, WaitMs),
+             "the ReplicaSet was not collected");
+    QVERIFY2(QTest::qWaitFor([&] { return list(kPods, u"default"_qs, u"app=bg"_qs).isEmpty(); }, WaitMs),
+             "the pods were not collected");
+}
+
+void tst_GarbageCollector::foregroundDeletionWaitsForDependents()
+{
+    createDeploymentWithPods(u"fg"_qs, 2);
+    const auto marked = remove(kDeployments, u"default"_qs, u"fg"_qs, PropagationPolicy::Foreground);
+    QVERIFY(marked.ok());
+    QVERIFY(marked->isBeingDeleted());
+    QVERIFY(marked->finalizers().contains(u"foregroundDeletion"_qs));
+
+    // Until it goes, the Deployment is still readable with its finalizer; once it has gone,
+    // none of its dependents may remain.
+    bool sawDeleting = false;
+    QVERIFY2(QTest::qWaitFor([&] {
+        const auto d = get(kDeployments, u"default"_qs, u"fg"_qs);
+        if (d.ok()) {
+            sawDeleting = sawDeleting || d->finalizers().contains(u"foregroundDeletion"_qs);
+            return false;
+        }
+        return d.error().is(reason::NotFound);
+    }, WaitMs), "the Deployment was never removed");
+    QVERIFY(sawDeleting);
+    QVERIFY(list(kReplicaSets, u"default"_qs, u"app=fg"_qs).isEmpty());
+    QVERIFY(list(kPods, u"default"_qs, u"app=fg"_qs).isEmpty());
+}
+
+void tst_GarbageCollector::orphanDeletionKeepsReplicaSet()
+{
+    createDeploymentWithPods(u"orphan"_qs, 2);
+    const QString deploymentUid = get(kDeployments, u"default"_qs, u"orphan"_qs)->uid();
+    QVERIFY(remove(kDeployments, u"default"_qs, u"orphan"_qs, PropagationPolicy::Orphan).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return isGone(kDeployments, u"default"_qs, u"orphan"_qs); }, WaitMs),
+             "the Deployment kept its orphan finalizer");
+    const QList<Object> sets = list(kReplicaSets, u"default"_qs, u"app=orphan"_qs);
+    QCOMPARE(sets.size(), 1);
+    QVERIFY(sets.first().ownerReferences().isEmpty());
+    QVERIFY(!sets.first().isBeingDeleted());
+    // Give a wrong collection time to happen, then check the pods are still there and kept.
+    QTest::qWait(1500);
+    const QList<Object> pods = list(kPods, u"default"_qs, u"app=orphan"_qs);
+    QCOMPARE(pods.size(), 2);
+    for (const Object &pod : pods) {
+        QVERIFY(!pod.isBeingDeleted());
+        QVERIFY(pod.controllerRef());
+        QCOMPARE(pod.controllerRef()->uid, sets.first().uid());
+        QVERIFY(pod.controllerRef()->uid != deploymentUid);
+    }
+    QVERIFY(list(kReplicaSets, u"default"_qs, u"app=orphan"_qs).size() == 1);
+}
+
+void tst_GarbageCollector::danglingOwnerIsCollected()
+{
+    const auto owner = create(kConfigMaps, u"default"_qs, configMap(u"owner"_qs, {}));
+    QVERIFY(owner.ok());
+    const QString ghostUid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QVERIFY(create(kConfigMaps, u"default"_qs, configMap(u"kept"_qs, {ownerRef(u"ConfigMap"_qs, u"owner"_qs, owner->uid())})).ok());
+    QVERIFY(create(kConfigMaps, u"default"_qs, configMap(u"ghosted"_qs, {ownerRef(u"ConfigMap"_qs, u"ghost"_qs, ghostUid)})).ok());
+    // Two owners, one of them absent: the object stays and drops the dangling reference.
+    QVERIFY(create(kConfigMaps, u"default"_qs, configMap(u"both"_qs, {ownerRef(u"ConfigMap"_qs, u"owner"_qs, owner->uid()),
+                                                                      ownerRef(u"ConfigMap"_qs, u"ghost"_qs, ghostUid)})).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return isGone(kConfigMaps, u"default"_qs, u"ghosted"_qs); }, WaitMs),
+             "the ConfigMap of an absent owner was not collected");
+    QVERIFY2(QTest::qWaitFor([&] {
+        const auto both = get(kConfigMaps, u"default"_qs, u"both"_qs);
+        return both.ok() && both->ownerReferences().size() == 1 && both->ownerReferences().first().uid == owner->uid();
+    }, WaitMs), "the dangling reference was not dropped");
+    QVERIFY(get(kConfigMaps, u"default"_qs, u"kept"_qs).ok());
+
+    // The owner goes: both its dependents follow.
+    QVERIFY(remove(kConfigMaps, u"default"_qs, u"owner"_qs, PropagationPolicy::Default).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return isGone(kConfigMaps, u"default"_qs, u"kept"_qs) && isGone(kConfigMaps, u"default"_qs, u"both"_qs); }, WaitMs),
+             "the dependents of a deleted owner were not collected");
+}
+
+void tst_GarbageCollector::defaultServiceAccountInNewNamespace()
+{
+    QVERIFY2(QTest::qWaitFor([&] { return get(kServiceAccounts, u"default"_qs, u"default"_qs).ok(); }, WaitMs),
+             "no default ServiceAccount in namespace default");
+    const Object ns = Object::fromJson(QJsonObject{{u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, u"Namespace"_qs},
+                                                   {u"metadata"_qs, QJsonObject{{u"name"_qs, u"gc-fresh"_qs}}}});
+    QVERIFY(create(kNamespaces, QString(), ns).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs).ok(); }, WaitMs),
+             "no default ServiceAccount in a new namespace");
+    const QString firstUid = get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs)->uid();
+    QVERIFY(remove(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs, PropagationPolicy::Default).ok());
+    QVERIFY2(QTest::qWaitFor([&] {
+        const auto sa = get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs);
+        return sa.ok() && sa->uid() != firstUid;
+    }, WaitMs), "the deleted default ServiceAccount was not recreated");
+}
+
+QTEST_GUILESS_MAIN(tst_GarbageCollector)
+#include "tst_garbagecollector.moc"
