@@ -1,5 +1,5 @@
 // DiscoveryClient against the embedded cluster, aggregated and legacy.
-#include "clusterfixture.h"
+#include "tests/support/clusterfixture.h"
 
 #include "kube/client/discoveryclient.h"
 

@@ -1,6 +1,6 @@
 // RestClient against the embedded cluster: CRUD, patches, apply, delete options, scale,
 // dry-run, TLS verification and authentication failures.
-#include "clusterfixture.h"
+#include "tests/support/clusterfixture.h"
 
 #include "kube/client/restclient.h"
 #include "kube/cluster/servingcertificates.h"

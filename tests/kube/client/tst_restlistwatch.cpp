@@ -1,6 +1,6 @@
 // RestListWatch against the embedded cluster: list, watch from a revision, bookmarks with
 // initial events, resuming, 410 Expired after compaction, normal end on timeoutSeconds.
-#include "clusterfixture.h"
+#include "tests/support/clusterfixture.h"
 
 #include "kube/client/restclient.h"
 #include "kube/client/restlistwatch.h"

@@ -1,6 +1,7 @@
 // The garbage collector and the service account controller in a running embedded cluster
 // (controllers on): background, foreground and orphan deletion of a Deployment, collection of
 // an object whose owner never existed, and the default ServiceAccount of new namespaces.
+#include "tests/support/clusterfixture.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -32,21 +33,6 @@ const GroupVersionResource kReplicaSets{u"apps"_qs, u"v1"_qs, u"replicasets"_qs}
 constexpr int WaitMs = 30000;
 
 // Runs start(callback) and pumps the event loop until the callback ran (or timeoutMs passed).
-template<typename T, typename Start>
-std::optional<T> awaitResult(Start start, int timeoutMs = 15000)
-{
-    std::optional<T> result;
-    QEventLoop loop;
-    start([&](T value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return result;
-}
 
 Object deployment(const QString &name, int replicas)
 {
@@ -129,26 +115,17 @@ private:
         QCOMPARE(list(kReplicaSets, u"default"_qs, u"app="_qs + name).size(), 1);
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<EmbeddedCluster> m_cluster;
+    ClusterFixture m_fixture;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
 };
 
 void tst_GarbageCollector::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    ClusterOptions options;
-    options.dataDir = m_dir.path();
-    options.token = "test-token-0123456789";
-    m_cluster = std::make_unique<EmbeddedCluster>(options);
-    const Status started = m_cluster->start();
+    QVERIFY(m_fixture.dir.isValid());
+    const Status started = m_fixture.start(ClusterFixture::Controllers::On);
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
-    RestConfig config;
-    config.server = QUrl(m_cluster->url());
-    config.certificateAuthorityPem = m_cluster->caCertificate();
-    config.bearerToken = m_cluster->token();
-    m_transport = std::make_unique<ClusterTransport>(config);
+    m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
     m_client = std::make_unique<RestClient>(m_transport.get());
 }
 
@@ -156,7 +133,7 @@ void tst_GarbageCollector::cleanupTestCase()
 {
     m_client.reset();
     m_transport.reset();
-    m_cluster.reset();
+    m_fixture.cluster.reset();
 }
 
 void tst_GarbageCollector::backgroundDeletionRemovesReplicaSetsAndPods()

@@ -2,6 +2,7 @@
 // EndpointSlices follow pod readiness, node ports answer real HTTP on loopback with the pod that
 // served the request, and the course's canary (3 × v1 + 1 × v2 ≈ 25 % v2) and blue-green
 // (selector switch moves all traffic) lessons behave as on a real cluster.
+#include "tests/support/clusterfixture.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -35,21 +36,6 @@ const GroupVersionResource kSlices{u"discovery.k8s.io"_qs, u"v1"_qs, u"endpoints
 const GroupVersionResource kDeployments{u"apps"_qs, u"v1"_qs, u"deployments"_qs};
 const QString kNs = u"default"_qs;
 
-template<typename T, typename Start>
-std::optional<T> awaitResult(Start start, int timeoutMs = 15000)
-{
-    std::optional<T> result;
-    QEventLoop loop;
-    start([&](T value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return result;
-}
 
 QJsonObject parseJson(const QString &text)
 {
@@ -197,8 +183,7 @@ private:
         return get(kServices, name).value(u"spec").toObject().value(u"ports").toArray().at(0).toObject().value(u"nodePort").toInt();
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<EmbeddedCluster> m_cluster;
+    ClusterFixture m_fixture;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
     bool m_myappCreated = false;
@@ -206,19 +191,10 @@ private:
 
 void tst_ServiceTraffic::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    ClusterOptions options;
-    options.dataDir = m_dir.path();
-    options.port = 0;
-    options.token = "test-token-0123456789";
-    m_cluster = std::make_unique<EmbeddedCluster>(options);
-    const Status s = m_cluster->start();
-    QVERIFY2(s.isSuccess(), qPrintable(s.message()));
-    RestConfig config;
-    config.server = QUrl(m_cluster->url());
-    config.certificateAuthorityPem = m_cluster->caCertificate();
-    config.bearerToken = m_cluster->token();
-    m_transport = std::make_unique<ClusterTransport>(config);
+    QVERIFY(m_fixture.dir.isValid());
+    const Status started = m_fixture.start(ClusterFixture::Controllers::On);
+    QVERIFY2(started.isSuccess(), qPrintable(started.message()));
+    m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
     m_client = std::make_unique<RestClient>(m_transport.get());
 }
 
@@ -226,7 +202,7 @@ void tst_ServiceTraffic::cleanupTestCase()
 {
     m_client.reset();
     m_transport.reset();
-    m_cluster.reset();
+    m_fixture.cluster.reset();
 }
 
 void tst_ServiceTraffic::nodePortNamesPod()

@@ -1,6 +1,7 @@
 #pragma once
-// Helpers shared by the client tests that run against the real embedded cluster (started in
-// the test process on a free port, serving TLS) and wait for asynchronous answers.
+// Helpers shared by the tests that run against the real embedded cluster (started in the test
+// process on a free port, serving TLS) and wait for asynchronous answers. Tests that include it
+// link kube_cluster and kube_client.
 
 #include "kube/client/clustertransport.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -30,13 +31,16 @@ std::optional<T> awaitResult(Start start, int timeoutMs = 15000)
 }
 
 struct ClusterFixture {
+    // Off: the API alone, so nothing but the test writes; On: controllers, scheduler, kubelets.
+    enum class Controllers { Off, On };
+
     QTemporaryDir dir;
     std::unique_ptr<kube::EmbeddedCluster> cluster;
 
-    kube::Status start()
+    kube::Status start(Controllers controllers = Controllers::Off)
     {
         kube::ClusterOptions options;
-        options.controllers = false; // the API alone: nothing else writes
+        options.controllers = controllers == Controllers::On;
         options.dataDir = dir.path();
         options.token = "test-token-0123456789";
         cluster = std::make_unique<kube::EmbeddedCluster>(options);
