@@ -1,6 +1,7 @@
 // RestListWatch against the embedded cluster: list, watch from a revision, bookmarks with
 // initial events, resuming, 410 Expired after compaction, normal end on timeoutSeconds.
 #include "tests/support/clusterfixture.h"
+#include "kube/store/store.h"
 
 #include "kube/client/restclient.h"
 #include "kube/client/restlistwatch.h"
@@ -10,7 +11,6 @@
 
 using namespace kube;
 
-bool compactStoreToCurrentRevision(kube::EmbeddedCluster &cluster); // tst_restlistwatch_store.cpp
 
 namespace {
 
@@ -141,7 +141,8 @@ void tst_RestListWatch::expiredRevisionIsAnErrorEvent()
 {
     const Object old = create(u"lw-old"_qs);
     QVERIFY(!create(u"lw-new"_qs).isNull());
-    QVERIFY(compactStoreToCurrentRevision(*m_fixture.cluster));
+    kube::Store *store = m_fixture.cluster->store();
+    QVERIFY(store->compact(store->currentRevision()).isSuccess());
     WatchRequest request;
     request.resourceVersion = old.resourceVersion();
     auto watch = m_lw->watch(request);
