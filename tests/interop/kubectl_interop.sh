@@ -3,44 +3,9 @@
 # the output or the resulting state, not just the exit code. When a client disagrees with us,
 # we are wrong.
 # Usage: kubectl_interop.sh <timonel-cluster> <clients-dir>
-set -uo pipefail
-cluster_bin=$1
-clients=$(cd "$2" 2>/dev/null && pwd || echo "$2")
-K="$clients/kubectl"
-H="$clients/helm"
-[ -x "$K" ] && [ -x "$H" ] || { echo "kubectl/helm missing in $clients: run scripts/fetch-k8s-clients $clients"; exit 1; }
-
-work=$(mktemp -d)
-server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-export KUBECONFIG="$work/kubeconfig" HOME="$work/home" HELM_CACHE_HOME="$work/helm-cache" HELM_CONFIG_HOME="$work/helm-config" HELM_DATA_HOME="$work/helm-data"
-mkdir -p "$HOME"
-
-"$cluster_bin" serve --data-dir "$work/data" --port 0 --nodes 2 --kubeconfig "$KUBECONFIG" > "$work/server.out" 2> "$work/server.err" &
-server_pid=$!
-for _ in $(seq 100); do grep -q '^ready ' "$work/server.out" 2>/dev/null && break; sleep 0.05; done
-grep -q '^ready https://127.0.0.1:' "$work/server.out" || { echo "server did not become ready"; cat "$work/server.err"; exit 1; }
-
-passed=0; failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/     /' | head -20; }
-# expect NAME CMD... : the command succeeds and its output matches the regex in $want.
-expect() {
-  local name=$1; shift
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [ $rc -ne 0 ]; then fail "$name (exit $rc)" "$out"; return; fi
-  if [ -n "${want:-}" ] && ! grep -Eq -- "$want" <<<"$out"; then fail "$name (no match for /$want/)" "$out"; return; fi
-  pass "$name"
-}
-expect_fail() {
-  local name=$1; shift
-  local out
-  if out=$("$@" 2>&1); then fail "$name (should have failed)" "$out"; return; fi
-  if [ -n "${want:-}" ] && ! grep -Eq -- "$want" <<<"$out"; then fail "$name (no match for /$want/)" "$out"; return; fi
-  pass "$name"
-}
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
+start_cluster "$1" "$2" --nodes 2
 
 # --- kubeconfig written as kubectl expects it ---
 want='^600$' expect "kubeconfig is 0600" stat -c %a "$KUBECONFIG"
@@ -249,5 +214,4 @@ server_pid=$!
 for _ in $(seq 100); do grep -q '^ready ' "$work/server2.out" 2>/dev/null && break; sleep 0.05; done
 want='^v$' expect "restart keeps acknowledged objects" "$K" get configmap survivor -n default -o jsonpath='{.data.k}'
 
-echo "interop: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
