@@ -2,7 +2,7 @@
 #include "resourcerequest.h"
 
 #include "codec.h"
-#include "printers/tableprinter.h"
+#include "kube/printers/tableprinter.h"
 
 #include "kube/api/clock.h"
 #include "kube/store/store.h"

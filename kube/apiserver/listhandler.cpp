@@ -5,7 +5,7 @@
 #include "listfilter.h"
 #include "resourcerequest.h"
 
-#include "printers/tableprinter.h"
+#include "kube/printers/tableprinter.h"
 
 #include "kube/api/clock.h"
 #include "kube/store/store.h"

@@ -2,7 +2,7 @@
 
 #include "codec.h"
 #include "httpresponse.h"
-#include "printers/tableprinter.h"
+#include "kube/printers/tableprinter.h"
 
 #include "kube/api/clock.h"
 

@@ -1,7 +1,7 @@
-#include "kube/apiserver/printers/jsonbytes.h"
-#include "kube/apiserver/printers/jsonpath.h"
-#include "kube/apiserver/printers/rowprinters.h"
-#include "kube/apiserver/printers/tableprinter.h"
+#include "kube/printers/jsonbytes.h"
+#include "kube/printers/jsonpath.h"
+#include "kube/printers/rowprinters.h"
+#include "kube/printers/tableprinter.h"
 
 #include "kube/api/crdschema.h"
 #include "kube/api/object.h"
