@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
+#include <QSettings>
 #include <QTranslator>
 
 namespace timonel {
@@ -19,15 +21,39 @@ void setUpCommandLine(QCommandLineParser &parser, const QString &description)
 
 void installTranslations()
 {
+    setLanguage(preferredLanguage());
+}
+
+QString preferredLanguage()
+{
     const QString forced = qEnvironmentVariable("TIMONEL_LANGUAGE");
-    const QLocale locale = forced.isEmpty() ? QLocale() : QLocale(forced);
-    auto *translator = new QTranslator(QCoreApplication::instance());
-    if (translator->load(locale, QStringLiteral("timonel"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(translator);
+    if (!forced.isEmpty())
+        return forced;
+    return QSettings().value(QStringLiteral("ui/language")).toString();
+}
+
+void setLanguage(const QString &language)
+{
+    // One pair of translators for the process, replaced on every switch: installing a new one
+    // sends LanguageChange to every widget, which retranslates itself.
+    static QPointer<QTranslator> ours;
+    static QPointer<QTranslator> qt;
+    if (ours) {
+        QCoreApplication::removeTranslator(ours);
+        delete ours;
+    }
+    if (qt) {
+        QCoreApplication::removeTranslator(qt);
+        delete qt;
+    }
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    ours = new QTranslator(QCoreApplication::instance());
+    if (ours->load(locale, QStringLiteral("timonel"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
     // Qt's own strings (standard dialogs, --help) from the system's Qt translations.
-    auto *qtTranslator = new QTranslator(QCoreApplication::instance());
-    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
+    qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
 }
 
 } // namespace timonel
