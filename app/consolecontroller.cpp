@@ -3,6 +3,7 @@
 #include "consoledetails.h"
 #include "embeddedclusterhost.h"
 
+#include "kube/api/crdschema.h"
 #include "kube/api/typeregistry.h"
 #include "kube/cache/sharedinformer.h"
 #include "models/modelroles.h"
@@ -391,6 +392,18 @@ kube::KindInfoPtr ConsoleController::kindInfoFor(const kube::ApiResource &resour
 {
     if (kube::KindInfoPtr known = kube::TypeRegistry::builtin().kind(resource.gvk()))
         return known;
+    // A custom resource: its CRD's additionalPrinterColumns, as kubectl shows them.
+    if (Workspace *ws = workspace(); ws && ws->crdInformer) {
+        const QString crdName = resource.gvr.resource + u'.' + resource.gvr.group;
+        if (const std::optional<kube::Object> crd = ws->crdInformer->lister().get(QString(), crdName)) {
+            if (const kube::Expected<kube::CrdSchema> schema = kube::CrdSchema::fromObject(*crd)) {
+                for (const kube::KindInfoPtr &kind : schema->kinds) {
+                    if (kind->gvk == resource.gvk())
+                        return kind;
+                }
+            }
+        }
+    }
     // A kind the registry does not know (a custom resource, an aggregated API).
     kube::KindInfo info;
     info.gvk = resource.gvk();

@@ -58,6 +58,18 @@ kube::Object parse(const QByteArray &json)
 
 const kube::ResourceRef kNamespaces{{QString(), u"v1"_qs, u"namespaces"_qs}, {}, {}, {}};
 const kube::ResourceRef kDeploymentsDemo{{u"apps"_qs, u"v1"_qs, u"deployments"_qs}, u"demo"_qs, {}, {}};
+const char kCrontabCrd[] = R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+  "metadata":{"name":"crontabs.stable.example.com"},
+  "spec":{"group":"stable.example.com","scope":"Namespaced",
+    "names":{"plural":"crontabs","singular":"crontab","kind":"CronTab","shortNames":["ct"]},
+    "versions":[{"name":"v1","served":true,"storage":true,
+      "additionalPrinterColumns":[{"name":"Spec","type":"string","jsonPath":".spec.cronSpec"}],
+      "schema":{"openAPIV3Schema":{"type":"object","properties":{"spec":{"type":"object",
+        "properties":{"cronSpec":{"type":"string"},"image":{"type":"string"}}}}}}}]}})";
+
+const char kNightly[] = R"({"apiVersion":"stable.example.com/v1","kind":"CronTab",
+  "metadata":{"name":"nightly"},"spec":{"cronSpec":"0 3 * * *","image":"backup:1"}})";
+
 const kube::ResourceRef kConfigMapsDefault{{QString(), u"v1"_qs, u"configmaps"_qs}, u"default"_qs, {}, {}};
 
 } // namespace
@@ -348,6 +360,31 @@ private Q_SLOTS:
         auto gone = call([&](auto d) { session()->get(ref, d); });
         QVERIFY(!gone.ok());
         QCOMPARE(gone.error().code(), 404);
+    }
+
+    void customResourcesAppearWithTheirColumns()
+    {
+        const kube::ResourceRef crds{{u"apiextensions.k8s.io"_qs, u"v1"_qs, u"customresourcedefinitions"_qs}, {}, {}, {}};
+        QVERIFY(call([&](auto d) {
+                    session()->create(crds, parse(kCrontabCrd), d);
+                }).ok());
+        // The CRD watch refreshes discovery: the navigator grows a Custom resources entry.
+        QTRY_VERIFY_WITH_TIMEOUT(m_console->navigatorModel()->indexOf(u"crontabs.stable.example.com"_qs).isValid(), 30000);
+        const kube::ResourceRef crontabs{{u"stable.example.com"_qs, u"v1"_qs, u"crontabs"_qs}, u"default"_qs, {}, {}};
+        const kube::Object nightly = parse(kNightly);
+        auto created = call([&](auto d) { session()->create(crontabs, nightly, d); });
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message()));
+        showKind(u"crontabs.stable.example.com"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(u"default/nightly"_qs) >= 0, 20000);
+        // The CRD's additionalPrinterColumns, with the cell from its JSONPath.
+        ResourceTableModel *table = m_console->tableModel();
+        int specColumn = -1;
+        for (int c = 0; c < table->columnCount(); ++c) {
+            if (table->headerData(c, Qt::Horizontal).toString().compare(u"Spec"_qs, Qt::CaseInsensitive) == 0)
+                specColumn = c;
+        }
+        QVERIFY(specColumn >= 0);
+        QCOMPARE(m_console->filterModel()->index(rowOf(u"default/nightly"_qs), specColumn).data().toString(), u"0 3 * * *"_qs);
     }
 
     void switchLanguage()
