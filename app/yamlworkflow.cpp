@@ -112,7 +112,10 @@ QWidget *YamlWorkflow::buildWidget()
     layout->addWidget(m_stack, 1);
 
     connect(m_panel, &YamlEditorPanel::reloadRequested, this, qOverload<>(&YamlWorkflow::reload));
-    connect(m_panel, &YamlEditorPanel::reapplyRequested, this, &YamlWorkflow::reapplyOnNewVersion);
+    connect(m_panel, &YamlEditorPanel::reapplyRequested, this, [this] {
+        m_reapplyRetries = kReapplyRetries;
+        reapplyOnNewVersion();
+    });
     return widget;
 }
 
@@ -318,6 +321,15 @@ void YamlWorkflow::run(Mode mode)
             if (!result) {
                 self->m_busy = false;
                 const kube::Status &status = result.error();
+                if (status.code() == 409 && mode == Mode::Apply && status.reason() == u"Conflict" &&
+                    self->m_reapplyRetries > 0) {
+                    // Re-applying raced another write (a controller's status update): take the
+                    // newer version and try again, a bounded number of times.
+                    --self->m_reapplyRetries;
+                    self->reapplyOnNewVersion();
+                    return;
+                }
+                self->m_reapplyRetries = 0;
                 if (status.code() == 409 && mode == Mode::Apply && status.reason() == u"Conflict") {
                     self->m_panel->showConflict(
                         tr("%1 was changed on the server since you loaded it. Reload to take the server's version, or "
@@ -328,6 +340,7 @@ void YamlWorkflow::run(Mode mode)
                 return;
             }
             progress->done.append(label);
+            self->m_reapplyRetries = 0;
             (*step)();
         };
         const kube::DryRun dry = mode == Mode::DryRun ? kube::DryRun::All : kube::DryRun::No;

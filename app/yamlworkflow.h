@@ -92,6 +92,9 @@ private:
     QString m_shownText; // the text as loaded, to tell whether the user edited it
     bool m_masked = false;
     bool m_busy = false;
+    // Re-apply retries left when the newest version changes again before the PUT lands.
+    static constexpr int kReapplyRetries = 3;
+    int m_reapplyRetries = 0;
 };
 
 } // namespace timonel
