@@ -244,9 +244,13 @@ void MainWindow::setDetailsWidget(QWidget *widget)
     if (m_details)
         m_details->deleteLater();
     m_details = widget;
+    // An explicit minimum: the pane's toolbars would otherwise claim most of the window.
+    widget->setMinimumWidth(360);
     m_inner->addWidget(widget);
+    m_inner->setStretchFactor(0, 3);
+    m_inner->setStretchFactor(1, 2);
     if (!m_inner->restoreState(QSettings().value(QStringLiteral("window/detailsSplitter")).toByteArray()))
-        m_inner->setSizes({640, 420});
+        m_inner->setSizes({600, 440});
 }
 
 void MainWindow::setConnectionState(const QString &text, StatusCategory category, const QString &tooltip)

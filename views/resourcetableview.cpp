@@ -149,11 +149,10 @@ void ResourceTableView::setSelectorError(const QString &message)
 
 void ResourceTableView::setCounts(int shown, int total)
 {
-    const QLocale locale;
     if (shown == total)
-        m_counts->setText(tr("%1 items").arg(locale.toString(total)));
+        m_counts->setText(tr("%Ln items", nullptr, total));
     else
-        m_counts->setText(tr("%1 of %2 items").arg(locale.toString(shown), locale.toString(total)));
+        m_counts->setText(tr("%1 of %Ln items", nullptr, total).arg(QLocale().toString(shown)));
 }
 
 QModelIndexList ResourceTableView::selectedRows() const
