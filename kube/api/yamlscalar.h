@@ -1,6 +1,7 @@
 #pragma once
-// Private to the YAML codec (yaml.cpp, yamlemitter.cpp): how go-yaml v2 resolves a plain
-// (unquoted) scalar to a type, and how Go prints floats. Pure functions; any thread.
+// The YAML codec's scalar rules (yaml.cpp, yamlemitter.cpp; the editor's validator reads
+// types through them too): how go-yaml v2 resolves a plain (unquoted) scalar to a type, and how
+// Go prints floats. Pure functions; any thread.
 
 #include <QByteArray>
 #include <QtGlobal>
