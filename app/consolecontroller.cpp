@@ -11,6 +11,7 @@
 #include "models/navigatormodel.h"
 #include "models/resourcefiltermodel.h"
 #include "models/resourcetablemodel.h"
+#include "app/yamlworkflow.h"
 #include "views/commandpalette.h"
 #include "views/mainwindow.h"
 #include "views/namespacepicker.h"
@@ -312,6 +313,11 @@ void ConsoleController::connectSession(Workspace *ws)
                 ws->discoveryDebounce.setSingleShot(true);
                 ws->discoveryDebounce.setInterval(500);
                 connect(&ws->discoveryDebounce, &QTimer::timeout, ws->session.get(), &ClusterSession::refreshDiscovery);
+                // The YAML editor validates custom resources against their CRDs' schemas.
+                connect(&ws->discoveryDebounce, &QTimer::timeout, this, [this, ws] {
+                    if (workspace() == ws && ws->crdInformer)
+                        m_details->yaml()->setCustomResourceDefinitions(ws->crdInformer->lister().list());
+                });
                 auto synced = std::make_shared<bool>(false);
                 kube::ResourceEventHandler handler;
                 auto changed = [ws, synced] {
@@ -321,7 +327,10 @@ void ConsoleController::connectSession(Workspace *ws)
                 handler.added = [changed](const kube::Object &) { changed(); };
                 handler.updated = [changed](const kube::Object &, const kube::Object &) { changed(); };
                 handler.deleted = [changed](const kube::Object &, kube::DeleteState) { changed(); };
-                handler.synced = [synced] { *synced = true; };
+                handler.synced = [ws, synced] {
+                    *synced = true;
+                    ws->discoveryDebounce.start(); // the CRDs of the first list reach the editor too
+                };
                 ws->crdHandler = ws->crdInformer->addEventHandler(ws->session.get(), handler);
             }
         }
@@ -352,6 +361,7 @@ void ConsoleController::attach(Workspace *ws)
         m_window->tableView()->setModel(nullptr, {}, {});
     }
     m_window->setLatency(ws->session->latencyMs());
+    m_details->yaml()->setCustomResourceDefinitions(ws->crdInformer ? ws->crdInformer->lister().list() : QList<kube::Object>());
     updateConnectionState();
     updateCounts();
 }

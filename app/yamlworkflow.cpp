@@ -3,6 +3,7 @@
 #include "clustersession.h"
 
 #include "editor/diffview.h"
+#include "editor/manifestvalidator.h"
 #include "editor/templatecatalog.h"
 #include "editor/yamleditor.h"
 #include "editor/yamleditorpanel.h"
@@ -136,6 +137,14 @@ void YamlWorkflow::setMessage(const QString &text, bool error)
 void YamlWorkflow::setSession(ClusterSession *session)
 {
     m_session = session;
+}
+
+void YamlWorkflow::setCustomResourceDefinitions(const QList<kube::Object> &crds)
+{
+    auto validator = std::make_shared<ManifestValidator>();
+    for (const kube::Object &crd : crds)
+        validator->addCustomResource(crd); // a CRD the server accepted; a failure only skips it
+    m_panel->editor()->setValidator(std::move(validator));
 }
 
 QString YamlWorkflow::text() const

@@ -46,6 +46,9 @@ public:
     QString message() const; // the result line above the editor
 
     void setSession(ClusterSession *session);
+    // The cluster's CustomResourceDefinitions: manifests of their kinds are validated against
+    // their schemas while typing (built-in kinds always are).
+    void setCustomResourceDefinitions(const QList<kube::Object> &crds);
     // Loads the live object (GET, for the managed fields and the newest version) into the editor.
     void openObject(const QString &resourceId, const kube::Object &object);
     // A new manifest from a template (TemplateCatalog id) in a namespace.

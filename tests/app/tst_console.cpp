@@ -67,6 +67,8 @@ const char kCrontabCrd[] = R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"Cu
       "schema":{"openAPIV3Schema":{"type":"object","properties":{"spec":{"type":"object",
         "properties":{"cronSpec":{"type":"string"},"image":{"type":"string"}}}}}}}]}})";
 
+const char kBadCrontab[] = "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  name: x\nspec:\n  cronSpec: '5 * * * *'\n  bogus: 1\n";
+
 const char kNightly[] = R"({"apiVersion":"stable.example.com/v1","kind":"CronTab",
   "metadata":{"name":"nightly"},"spec":{"cronSpec":"0 3 * * *","image":"backup:1"}})";
 
@@ -390,6 +392,18 @@ private Q_SLOTS:
         }
         QVERIFY(specColumn >= 0);
         QCOMPARE(m_console->filterModel()->index(rowOf(u"default/nightly"_qs), specColumn).data().toString(), u"0 3 * * *"_qs);
+
+        // The YAML editor validates the custom kind against the CRD's schema.
+        YamlEditor *editor = m_console->details()->yaml()->panel()->editor();
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            editor->setPlainText(QString::fromLatin1(kBadCrontab));
+            editor->validateNow();
+            for (const ManifestProblem &p : editor->problems()) {
+                if (p.path.contains(u"bogus"))
+                    return true;
+            }
+            return false;
+        }(), 10000);
     }
 
     void switchLanguage()
