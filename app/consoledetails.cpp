@@ -3,6 +3,7 @@
 #include "clustersession.h"
 #include "logsworkflow.h"
 #include "objectactions.h"
+#include "rolloutworkflow.h"
 #include "yamlworkflow.h"
 
 #include "kube/cache/sharedinformer.h"
@@ -12,6 +13,7 @@
 #include "views/detailspane.h"
 #include "views/logpanel.h"
 #include "views/mainwindow.h"
+#include "views/rolloutpanel.h"
 
 #include <QAction>
 #include <QJsonArray>
@@ -74,6 +76,12 @@ ConsoleDetails::ConsoleDetails(MainWindow *window, QObject *parent) : QObject(pa
     m_logsTab = m_pane->addTab(m_logPanel, tr("Logs"));
     m_yaml = new YamlWorkflow(this);
     m_yamlTab = m_pane->addTab(m_yaml->widget(), tr("YAML"));
+    m_rolloutPanel = new RolloutPanel(m_pane);
+    m_rolloutTab = m_pane->addTab(m_rolloutPanel, tr("Rollout"));
+    m_rollout = new RolloutWorkflow(m_rolloutPanel, this);
+    connect(m_rollout, &RolloutWorkflow::actionFinished, this, [this](const QString &what, bool ok, const QString &message) {
+        report(what, ok ? kube::Status() : kube::Status::badRequest(message));
+    });
     m_actions = new ObjectActions(this);
     m_logs = new LogsWorkflow(m_logPanel, this);
     window->setDetailsWidget(m_pane);
@@ -156,11 +164,13 @@ void ConsoleDetails::setSession(ClusterSession *session)
     if (session == m_session)
         return;
     m_logs->setSession(nullptr);
+    m_rollout->setSession(nullptr);
     releaseInformers();
     m_session = session;
     m_actions->setSession(session);
     m_logs->setSession(session);
     m_yaml->setSession(session);
+    m_rollout->setSession(session);
     m_selection.clear();
     m_pane->setObject(kube::Object());
     m_pane->setEnabled(false);
@@ -186,6 +196,7 @@ void ConsoleDetails::setSelection(const QString &resourceId, const QList<kube::O
     m_selection = objects;
     if (objects.isEmpty()) {
         m_pane->setEnabled(false);
+        m_rollout->setDeployment(QString(), kube::Object());
         return;
     }
     m_pane->setEnabled(true);
@@ -201,6 +212,9 @@ void ConsoleDetails::setSelection(const QString &resourceId, const QList<kube::O
             m_logPanel->setPod(QString(), QString(), {}, {});
         }
         m_pane->tabs()->setTabEnabled(m_logsTab, object.kind() == u"Pod");
+        const bool deployment = object.kind() == u"Deployment";
+        m_pane->tabs()->setTabEnabled(m_rolloutTab, deployment);
+        m_rollout->setDeployment(resourceId, deployment ? object : kube::Object());
         if (m_pane->tabs()->currentIndex() == m_yamlTab)
             m_yaml->openObject(resourceId, object);
     }

@@ -1,6 +1,6 @@
 #pragma once
 // ConsoleDetails: the right-hand side of the console for the selected object — the DetailsPane
-// (overview, events, related, labels) plus the Logs and YAML tabs — kept live: it reads the
+// (overview, events, related, labels) plus the Logs, YAML and (Deployments) Rollout tabs — kept live: it reads the
 // object's events and related objects from shared informers of the session (pods, services,
 // endpoints, workloads, nodes, volumes, events), refreshing when they change, and carries out
 // the pane's intents through ObjectActions, LogsWorkflow and YamlWorkflow, reporting each
@@ -29,6 +29,8 @@ class LogPanel;
 class LogsWorkflow;
 class MainWindow;
 class ObjectActions;
+class RolloutPanel;
+class RolloutWorkflow;
 class YamlWorkflow;
 
 class ConsoleDetails : public QObject
@@ -52,6 +54,9 @@ public:
     LogPanel *logPanel() const { return m_logPanel; }
     YamlWorkflow *yaml() const { return m_yaml; }
     LogsWorkflow *logs() const { return m_logs; }
+    RolloutPanel *rolloutPanel() const { return m_rolloutPanel; }
+    RolloutWorkflow *rollout() const { return m_rollout; }
+    int rolloutTab() const { return m_rolloutTab; }
 
     // Resources read for events and related objects.
     static QStringList relatedResources();
@@ -72,6 +77,9 @@ private:
     LogPanel *m_logPanel = nullptr;
     int m_logsTab = -1;
     int m_yamlTab = -1;
+    int m_rolloutTab = -1;
+    RolloutPanel *m_rolloutPanel = nullptr;
+    RolloutWorkflow *m_rollout = nullptr;
     ObjectActions *m_actions = nullptr;
     LogsWorkflow *m_logs = nullptr;
     YamlWorkflow *m_yaml = nullptr;

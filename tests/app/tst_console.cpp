@@ -256,6 +256,12 @@ private Q_SLOTS:
             return false;
         }(), 20000);
         screenshot(u"console-details"_qs);
+        // A Deployment has a Rollout tab; the rollout panel itself is tested in tst_rollouts.
+        const int rollout = m_console->details()->rolloutTab();
+        QVERIFY(pane->tabs()->isTabEnabled(rollout));
+        pane->tabs()->setCurrentIndex(rollout);
+        screenshot(u"console-rollout"_qs);
+        pane->tabs()->setCurrentIndex(0);
     }
 
     void editYamlWithAnErrorThenApply()
@@ -323,6 +329,7 @@ private Q_SLOTS:
         }(), 60000);
         select(key);
         DetailsPane *pane = m_console->details()->pane();
+        QVERIFY(!pane->tabs()->isTabEnabled(m_console->details()->rolloutTab())); // pods have none
         pane->action(DetailsPane::Action::Logs)->trigger();
         LogPanel *logs = m_console->details()->logPanel();
         QTRY_VERIFY_WITH_TIMEOUT(logs->buffer()->size() > 0, 30000);
