@@ -4,9 +4,14 @@
 #include "app/clustersession.h"
 
 #include "kube/cache/sharedinformer.h"
+#include "kube/client/execapprovalstore.h"
+#include "kube/client/kubeconfig.h"
 #include "tests/support/clusterfixture.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -96,6 +101,50 @@ private Q_SLOTS:
         session.connectToCluster();
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), ClusterSession::State::Failed, 30000);
         QVERIFY(!session.errorMessage().isEmpty());
+    }
+
+    // A kubeconfig whose user is an exec credential plugin nobody approved yet: the session says
+    // so (and which command), and approving it connects.
+    void execPluginAwaitingApprovalSaysSoThenConnects()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the approval store lives under the test config
+        QTemporaryDir dir;
+        QFile script(dir.path() + u"/credential.sh"_qs);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                     "\"status\":{\"token\":\"" + m_fixture.cluster->token() + "\"}}'\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QString kubeconfig = dir.path() + u"/config"_qs;
+        QFile file(kubeconfig);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: v1\nkind: Config\ncurrent-context: plugin\n"
+                   "clusters:\n- name: c\n  cluster:\n    server: " + m_fixture.cluster->url().toUtf8() +
+                   "\n    certificate-authority-data: " + m_fixture.cluster->caCertificate().toBase64() +
+                   "\nusers:\n- name: u\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                   "      command: " + script.fileName().toUtf8() + "\n      interactiveMode: Never\n"
+                   "contexts:\n- name: plugin\n  context:\n    cluster: c\n    user: u\n");
+        file.close();
+        kube::KubeconfigLoadOptions options;
+        options.explicitPath = kubeconfig;
+        auto loaded = kube::Kubeconfig::load(options);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+        auto config = loaded->restConfig();
+        QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message()));
+
+        ClusterSession session(QStringLiteral("plugin"), *config);
+        session.connectToCluster();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ClusterSession::State::Failed, 30000);
+        const std::optional<kube::ExecApproval> pending = session.pendingExecApproval();
+        QVERIFY2(pending, qPrintable(session.errorMessage()));
+        QCOMPARE(pending->command, script.fileName());
+        QVERIFY(session.errorMessage().contains(script.fileName()));
+
+        QVERIFY(session.approveExecPlugin().isSuccess());
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ClusterSession::State::Connected, 30000);
+        QVERIFY(!session.pendingExecApproval());
+        // Clean up the approval so a rerun starts unapproved.
+        kube::ExecApprovalStore().revoke(*pending);
     }
 
     void wrongTokenFailsWithTheServersReason()
