@@ -21,6 +21,10 @@
 // Keyboard: arrows, PgUp/PgDn, Home/End, Left/Right (no wrap), F3/Shift+F3 (next/previous
 // match), Shift+Up/Down extend the selection, Ctrl+A, Ctrl+C, Esc clears the selection. Mouse:
 // click selects a line, Shift+click or drag extends. GUI thread only; the buffer is not owned.
+//
+// Size: logview.cpp is ~770 lines on purpose — painting, scrolling, selection and the keyboard
+// all work on one position model (sequence numbers that survive dropped lines) and split apart
+// they would pass it around; the colour rules live in logcolors.h.
 
 #include "models/logbuffer.h"
 
