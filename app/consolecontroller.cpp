@@ -337,7 +337,7 @@ void ConsoleController::connectSession(Workspace *ws)
         if (ws->resourceId.isEmpty() && workspace() == ws)
             showResource(QStringLiteral("pods"));
         if (workspace() == ws) {
-            m_details->setSession(ws->session.get());
+            m_details->setSession(ws->session.get(), ws->id == u"embedded");
             Q_EMIT clusterConnected(ws->id);
         }
     });
@@ -353,7 +353,8 @@ void ConsoleController::attach(Workspace *ws)
     m_window->namespacePicker()->setModel(ws->namespaces.get());
     m_details->setSession(ws->session->state() == ClusterSession::State::Connecting && ws->session->resources().isEmpty()
                               ? nullptr
-                              : ws->session.get());
+                              : ws->session.get(),
+                          ws->id == u"embedded");
     if (ws->filter) {
         m_window->tableView()->setModel(ws->filter.get(), ws->resourceId, ws->table->wideColumns());
         m_window->selectResource(ws->navigator->indexOf(ws->resourceId));

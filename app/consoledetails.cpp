@@ -3,12 +3,17 @@
 #include "clustersession.h"
 #include "logsworkflow.h"
 #include "objectactions.h"
+#include "bluegreenworkflow.h"
+#include "canaryworkflow.h"
 #include "rolloutworkflow.h"
 #include "yamlworkflow.h"
 
 #include "kube/cache/sharedinformer.h"
+#include "models/deploymentedit.h"
 #include "models/relatedobjects.h"
 #include "editor/yamleditorpanel.h"
+#include "views/bluegreenwizard.h"
+#include "views/canarywizard.h"
 #include "views/deletedialog.h"
 #include "views/detailspane.h"
 #include "views/logpanel.h"
@@ -18,7 +23,10 @@
 #include <QAction>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QHBoxLayout>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QTabWidget>
 
 namespace timonel {
@@ -76,8 +84,26 @@ ConsoleDetails::ConsoleDetails(MainWindow *window, QObject *parent) : QObject(pa
     m_logsTab = m_pane->addTab(m_logPanel, tr("Logs"));
     m_yaml = new YamlWorkflow(this);
     m_yamlTab = m_pane->addTab(m_yaml->widget(), tr("YAML"));
-    m_rolloutPanel = new RolloutPanel(m_pane);
-    m_rolloutTab = m_pane->addTab(m_rolloutPanel, tr("Rollout"));
+    // The Rollout tab: the panel, with the canary and blue-green wizards above it.
+    auto *rolloutTab = new QWidget(m_pane);
+    auto *canary = new QPushButton(tr("Canary…"), rolloutTab);
+    canary->setObjectName(QStringLiteral("canaryButton"));
+    canary->setToolTip(tr("Try a new image on a share of the traffic, then promote or abort"));
+    auto *blueGreen = new QPushButton(tr("Blue-green…"), rolloutTab);
+    blueGreen->setObjectName(QStringLiteral("blueGreenButton"));
+    blueGreen->setToolTip(tr("Start the new version beside the old one and switch the Service when it is ready"));
+    connect(canary, &QPushButton::clicked, this, [this] { openDeliveryWizard(Delivery::Canary); });
+    connect(blueGreen, &QPushButton::clicked, this, [this] { openDeliveryWizard(Delivery::BlueGreen); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(canary);
+    buttons->addWidget(blueGreen);
+    buttons->addStretch(1);
+    m_rolloutPanel = new RolloutPanel(rolloutTab);
+    auto *rolloutLayout = new QVBoxLayout(rolloutTab);
+    rolloutLayout->setContentsMargins(0, 0, 0, 0);
+    rolloutLayout->addLayout(buttons);
+    rolloutLayout->addWidget(m_rolloutPanel, 1);
+    m_rolloutTab = m_pane->addTab(rolloutTab, tr("Rollout"));
     m_rollout = new RolloutWorkflow(m_rolloutPanel, this);
     connect(m_rollout, &RolloutWorkflow::actionFinished, this, [this](const QString &what, bool ok, const QString &message) {
         report(what, ok ? kube::Status() : kube::Status::badRequest(message));
@@ -143,6 +169,7 @@ ConsoleDetails::ConsoleDetails(MainWindow *window, QObject *parent) : QObject(pa
 
 ConsoleDetails::~ConsoleDetails()
 {
+    closeWizards();
     m_logs->stop();
     releaseInformers();
 }
@@ -159,10 +186,12 @@ void ConsoleDetails::releaseInformers()
     m_handlers.clear();
 }
 
-void ConsoleDetails::setSession(ClusterSession *session)
+void ConsoleDetails::setSession(ClusterSession *session, bool embedded)
 {
+    m_embedded = embedded;
     if (session == m_session)
         return;
+    closeWizards();
     m_logs->setSession(nullptr);
     m_rollout->setSession(nullptr);
     releaseInformers();
@@ -247,6 +276,52 @@ void ConsoleDetails::refreshContext()
     m_pane->setRelated(findRelatedObjects(object, lookup));
 }
 
+void ConsoleDetails::closeWizards()
+{
+    for (const QPointer<QWidget> &wizard : std::as_const(m_wizards))
+        delete wizard.data();
+    m_wizards.clear();
+}
+
+void ConsoleDetails::openDeliveryWizard(Delivery delivery)
+{
+    if (!m_session || m_selection.isEmpty() || m_selection.front().kind() != u"Deployment")
+        return;
+    const kube::Object deployment = m_selection.front();
+    // The Service in front of it: one in its namespace whose selector matches its pods.
+    kube::Object service;
+    if (kube::SharedInformer *services = m_informers.value(QStringLiteral("services"))) {
+        for (const kube::Object &candidate : services->lister().list(deployment.namespace_())) {
+            if (deploymentedit::selectsPodsOf(candidate, deployment)) {
+                service = candidate;
+                break;
+            }
+        }
+    }
+    if (service.isNull()) {
+        QMessageBox::information(m_window, tr("No Service"),
+                                 tr("No Service in %1 selects the pods of %2. Expose the Deployment first "
+                                    "(for traffic you can measure here, as a NodePort Service).")
+                                     .arg(deployment.namespace_(), deployment.name()));
+        return;
+    }
+    if (delivery == Delivery::Canary) {
+        auto *wizard = new CanaryWizard(deployment, service, m_window);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        auto *flow = new CanaryWorkflow(m_session, deployment, service, m_embedded, wizard);
+        flow->bind(wizard);
+        m_wizards.append(wizard);
+        wizard->show();
+    } else {
+        auto *wizard = new BlueGreenWizard(deployment, service, m_window);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        auto *flow = new BlueGreenWorkflow(m_session, deployment, service, m_embedded, wizard);
+        flow->bind(wizard);
+        m_wizards.append(wizard);
+        wizard->show();
+    }
+}
+
 void ConsoleDetails::report(const QString &what, const kube::Status &status)
 {
     if (status.isSuccess()) {
@@ -305,6 +380,10 @@ QList<PaletteEntry> ConsoleDetails::paletteActions() const
         if (a && a->isVisible() && a->isEnabled())
             entries.append({id, a->text().remove(u'&') + QStringLiteral(" — ") + m_selection.front().name(), action});
     }
+    if (m_selection.front().kind() == u"Deployment") {
+        entries.append({QStringLiteral("details:canary"), tr("Canary…") + QStringLiteral(" — ") + m_selection.front().name(), action});
+        entries.append({QStringLiteral("details:bluegreen"), tr("Blue-green…") + QStringLiteral(" — ") + m_selection.front().name(), action});
+    }
     entries.append({QStringLiteral("details:new"), tr("Create from a template"), action});
     return entries;
 }
@@ -313,6 +392,10 @@ void ConsoleDetails::runPaletteAction(const QString &id)
 {
     if (id == u"details:delete-all")
         return confirmAndDelete();
+    if (id == u"details:canary")
+        return openDeliveryWizard(Delivery::Canary);
+    if (id == u"details:bluegreen")
+        return openDeliveryWizard(Delivery::BlueGreen);
     if (id == u"details:new") {
         m_yaml->openTemplate(QStringLiteral("deployment"), m_selection.isEmpty() ? QString() : m_selection.front().namespace_());
         m_pane->setEnabled(true);

@@ -41,7 +41,8 @@ public:
     ~ConsoleDetails() override;
 
     // The session actions go to; null (disconnected) empties the pane and releases informers.
-    void setSession(ClusterSession *session);
+    // embedded: the session is Timonel's own cluster (the wizards can measure traffic there).
+    void setSession(ClusterSession *session, bool embedded = false);
     // The table's selection: the first object is shown; Delete applies to all of them.
     void setSelection(const QString &resourceId, const QList<kube::Object> &objects);
     // The selected object changed in the cache (same key): refresh without resetting the pane.
@@ -71,6 +72,9 @@ private:
     void report(const QString &what, const kube::Status &status);
     void confirmAndDelete();
     void releaseInformers();
+    // Canary and blue-green wizards for the selected Deployment and the Service in front of it.
+    enum class Delivery { Canary, BlueGreen };
+    void openDeliveryWizard(Delivery delivery);
 
     MainWindow *m_window;
     DetailsPane *m_pane = nullptr;
@@ -84,6 +88,10 @@ private:
     LogsWorkflow *m_logs = nullptr;
     YamlWorkflow *m_yaml = nullptr;
     QPointer<ClusterSession> m_session;
+    bool m_embedded = false;
+    // Open wizards hold the session's informers: they close with the session.
+    QList<QPointer<QWidget>> m_wizards;
+    void closeWizards();
     QHash<QString, kube::SharedInformer *> m_informers;
     QList<quint64> m_handlers;
     QTimer m_refresh;

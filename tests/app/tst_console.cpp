@@ -44,6 +44,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
+#include <QWizard>
 
 using namespace timonel;
 
@@ -66,6 +67,9 @@ const char kCrontabCrd[] = R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"Cu
       "additionalPrinterColumns":[{"name":"Spec","type":"string","jsonPath":".spec.cronSpec"}],
       "schema":{"openAPIV3Schema":{"type":"object","properties":{"spec":{"type":"object",
         "properties":{"cronSpec":{"type":"string"},"image":{"type":"string"}}}}}}}]}})";
+
+const char kWebService[] = R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},
+  "spec":{"type":"NodePort","selector":{"app":"web"},"ports":[{"port":80,"targetPort":80}]}})";
 
 const char kBadCrontab[] = "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  name: x\nspec:\n  cronSpec: '5 * * * *'\n  bogus: 1\n";
 
@@ -261,6 +265,27 @@ private Q_SLOTS:
         QVERIFY(pane->tabs()->isTabEnabled(rollout));
         pane->tabs()->setCurrentIndex(rollout);
         screenshot(u"console-rollout"_qs);
+        pane->tabs()->setCurrentIndex(0);
+    }
+
+    void deliveryWizardsOpenForADeploymentWithItsService()
+    {
+        const kube::ResourceRef services{{QString(), u"v1"_qs, u"services"_qs}, u"demo"_qs, {}, {}};
+        QVERIFY(call([&](auto d) { session()->create(services, parse(kWebService), d); }).ok());
+        DetailsPane *pane = m_console->details()->pane();
+        pane->tabs()->setCurrentIndex(m_console->details()->rolloutTab());
+        auto *canary = pane->findChild<QPushButton *>(u"canaryButton"_qs);
+        QVERIFY(canary && canary->isVisible());
+        // The Service is found through the details' services informer once it has seen it.
+        QWizard *wizard = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            canary->click();
+            wizard = m_window->findChild<QWizard *>();
+            return wizard && wizard->isVisible();
+        }(), 20000);
+        screenshot(u"console-canary-wizard"_qs);
+        wizard->close();
+        QTRY_VERIFY(!m_window->findChild<QWizard *>() || !m_window->findChild<QWizard *>()->isVisible());
         pane->tabs()->setCurrentIndex(0);
     }
 
