@@ -898,6 +898,30 @@ Check that the cluster is running and that your credentials are valid, then pres
         <source>Rollout</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Canary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a new image on a share of the traffic, then promote or abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue-green…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the new version beside the old one and switch the Service when it is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Service in %1 selects the pods of %2. Expose the Deployment first (for traffic you can measure here, as a NodePort Service).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::DeleteDialog</name>
@@ -1082,10 +1106,6 @@ Check that the cluster is running and that your credentials are valid, then pres
 <context>
     <name>timonel::DeliveryWorkflow</name>
     <message>
-        <source>(unknown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(no version label)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,6 +1127,10 @@ Check that the cluster is running and that your credentials are valid, then pres
     </message>
     <message>
         <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown pod)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

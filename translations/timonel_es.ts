@@ -899,6 +899,30 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
         <source>Rollout</source>
         <translation>Despliegue</translation>
     </message>
+    <message>
+        <source>Canary…</source>
+        <translation>Canario…</translation>
+    </message>
+    <message>
+        <source>Try a new image on a share of the traffic, then promote or abort</source>
+        <translation>Prueba una imagen nueva con una parte del tráfico; luego promuévela o cancélala</translation>
+    </message>
+    <message>
+        <source>Blue-green…</source>
+        <translation>Azul-verde…</translation>
+    </message>
+    <message>
+        <source>Start the new version beside the old one and switch the Service when it is ready</source>
+        <translation>Arranca la versión nueva junto a la antigua y cambia el Service cuando esté lista</translation>
+    </message>
+    <message>
+        <source>No Service</source>
+        <translation>Sin Service</translation>
+    </message>
+    <message>
+        <source>No Service in %1 selects the pods of %2. Expose the Deployment first (for traffic you can measure here, as a NodePort Service).</source>
+        <translation>Ningún Service de %1 selecciona los pods de %2. Expón antes el Deployment (para medir aquí el tráfico, como Service NodePort).</translation>
+    </message>
 </context>
 <context>
     <name>timonel::DeleteDialog</name>
@@ -1083,10 +1107,6 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
 <context>
     <name>timonel::DeliveryWorkflow</name>
     <message>
-        <source>(unknown)</source>
-        <translation>(desconocido)</translation>
-    </message>
-    <message>
         <source>(no version label)</source>
         <translation>(sin etiqueta de versión)</translation>
     </message>
@@ -1109,6 +1129,10 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
     <message>
         <source>%1 failed: %2</source>
         <translation>%1: falló: %2</translation>
+    </message>
+    <message>
+        <source>(unknown pod)</source>
+        <translation>(pod desconocido)</translation>
     </message>
 </context>
 <context>

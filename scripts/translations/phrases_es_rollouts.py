@@ -247,4 +247,16 @@ PHRASES = {
     "After": "Después",
     "Nothing to change: the cluster is already there.": "Nada que cambiar: el clúster ya está así.",
     "%1 makes these changes:": "«%1» hace estos cambios:",
+
+    # The Rollout tab's wizard buttons (ConsoleDetails)
+    "Canary…": "Canario…",
+    "Try a new image on a share of the traffic, then promote or abort":
+        "Prueba una imagen nueva con una parte del tráfico; luego promuévela o cancélala",
+    "Blue-green…": "Azul-verde…",
+    "Start the new version beside the old one and switch the Service when it is ready":
+        "Arranca la versión nueva junto a la antigua y cambia el Service cuando esté lista",
+    "No Service": "Sin Service",
+    "No Service in %1 selects the pods of %2. Expose the Deployment first (for traffic you can measure here, as a NodePort Service).":
+        "Ningún Service de %1 selecciona los pods de %2. Expón antes el Deployment (para medir aquí el tráfico, como Service NodePort).",
+    "(unknown pod)": "(pod desconocido)",
 }
