@@ -8,6 +8,7 @@
 #include "rolloutworkflow.h"
 #include "yamlworkflow.h"
 
+#include "kube/cache/informersubscription.h"
 #include "kube/cache/sharedinformer.h"
 #include "models/deploymentedit.h"
 #include "models/relatedobjects.h"
@@ -176,14 +177,12 @@ ConsoleDetails::~ConsoleDetails()
 
 void ConsoleDetails::releaseInformers()
 {
-    for (auto it = m_informers.cbegin(); it != m_informers.cend(); ++it) {
-        if (m_handlers.size() > 0)
-            it.value()->removeEventHandler(m_handlers.takeFirst());
+    m_subscriptions.clear(); // each removes its handler from its own informer
+    for (kube::SharedInformer *informer : std::as_const(m_informers)) {
         if (m_session)
-            m_session->releaseInformer(it.value());
+            m_session->releaseInformer(informer);
     }
     m_informers.clear();
-    m_handlers.clear();
 }
 
 void ConsoleDetails::setSession(ClusterSession *session, bool embedded)
@@ -211,10 +210,12 @@ void ConsoleDetails::setSession(ClusterSession *session, bool embedded)
         if (!informer)
             continue;
         m_informers.insert(resource, informer);
-        m_handlers.append(informer->addBatchHandler(this, [this](const kube::InformerEventBatch &) {
+        auto subscription = std::make_unique<kube::InformerSubscription>();
+        subscription->reset(informer, this, [this](const kube::InformerEventBatch &) {
             if (!m_selection.isEmpty() && !m_refresh.isActive())
                 m_refresh.start();
-        }));
+        });
+        m_subscriptions.push_back(std::move(subscription));
     }
 }
 

@@ -16,7 +16,11 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+#include <vector>
+
 namespace kube {
+class InformerSubscription;
 class SharedInformer;
 struct Status;
 }
@@ -93,7 +97,7 @@ private:
     QList<QPointer<QWidget>> m_wizards;
     void closeWizards();
     QHash<QString, kube::SharedInformer *> m_informers;
-    QList<quint64> m_handlers;
+    std::vector<std::unique_ptr<kube::InformerSubscription>> m_subscriptions;
     QTimer m_refresh;
     QString m_resourceId;
     QList<kube::Object> m_selection;

@@ -11,19 +11,14 @@ NamespaceModel::NamespaceModel(QObject *parent) : QAbstractListModel(parent) {}
 
 NamespaceModel::~NamespaceModel()
 {
-    if (m_informer && m_handler)
-        m_informer->removeEventHandler(m_handler);
+    m_subscription.reset();
 }
 
 void NamespaceModel::setInformer(kube::SharedInformer *informer)
 {
-    if (m_informer && m_handler)
-        m_informer->removeEventHandler(m_handler);
-    m_handler = 0;
+    m_subscription.reset();
     clear();
-    m_informer = informer;
-    if (informer)
-        m_handler = informer->addBatchHandler(this, [this](const kube::InformerEventBatch &batch) { applyBatch(batch); });
+    m_subscription.reset(informer, this, [this](const kube::InformerEventBatch &batch) { applyBatch(batch); });
 }
 
 void NamespaceModel::clear()

@@ -13,6 +13,8 @@
 
 #include "kube/cache/sharedinformer.h"
 
+#include "kube/cache/informersubscription.h"
+
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QSet>
@@ -68,8 +70,7 @@ private:
     // Invariants: sorted by name, unique; an entry with exists == false is in m_selected.
     QList<Entry> m_entries; // row = position + 1
     QSet<QString> m_selected;
-    QPointer<kube::SharedInformer> m_informer;
-    kube::SharedInformer::HandlerId m_handler = 0;
+    kube::InformerSubscription m_subscription;
     bool m_synced = false;
 };
 

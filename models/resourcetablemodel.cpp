@@ -34,8 +34,7 @@ ResourceTableModel::ResourceTableModel(const kube::KindInfoPtr &kind, QObject *p
 
 ResourceTableModel::~ResourceTableModel()
 {
-    if (m_informer && m_handler)
-        m_informer->removeEventHandler(m_handler);
+    m_subscription.reset();
     qDeleteAll(m_rows);
 }
 
@@ -79,13 +78,9 @@ QList<int> ResourceTableModel::wideColumns() const
 
 void ResourceTableModel::setInformer(kube::SharedInformer *informer)
 {
-    if (m_informer && m_handler)
-        m_informer->removeEventHandler(m_handler);
-    m_handler = 0;
+    m_subscription.reset();
     clear();
-    m_informer = informer;
-    if (informer)
-        m_handler = informer->addBatchHandler(this, [this](const kube::InformerEventBatch &batch) { applyBatch(batch); });
+    m_subscription.reset(informer, this, [this](const kube::InformerEventBatch &batch) { applyBatch(batch); });
 }
 
 void ResourceTableModel::clear()

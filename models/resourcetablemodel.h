@@ -23,6 +23,8 @@
 
 #include "kube/cache/sharedinformer.h"
 
+#include "kube/cache/informersubscription.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
@@ -68,7 +70,7 @@ public:
     // Feeding. setInformer subscribes with a batch handler (removing the previous one) after
     // clearing the rows; the informer is not owned. applyBatch is what the handler calls.
     void setInformer(kube::SharedInformer *informer);
-    kube::SharedInformer *informer() const { return m_informer; }
+    kube::SharedInformer *informer() const { return m_subscription.informer(); }
     void applyBatch(const kube::InformerEventBatch &batch);
     // Drops every row (a reset) and forgets the synced state.
     void clear();
@@ -125,8 +127,7 @@ private:
     std::vector<ResourceRow *> m_byId;
     QList<int> m_freeIds;
 
-    QPointer<kube::SharedInformer> m_informer;
-    quint64 m_handler = 0;
+    kube::InformerSubscription m_subscription;
     bool m_synced = false;
     QTimer m_ageTimer;
 };

@@ -350,10 +350,15 @@ private Q_SLOTS:
         QVERIFY(lateSynced.wait(5000));
         QCOMPARE(late.rowCount(), 3);
 
-        // Switching informers clears the rows.
+        // Switching informers clears the rows and unsubscribes: later events reach only the
+        // model still subscribed.
         model.setInformer(nullptr);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.isSynced());
+        lw->lastWatch->send({{kube::WatchEvent::Type::Added, pod(QStringLiteral("d")), {}}});
+        QTRY_COMPARE(late.rowCount(), 4);
+        QCoreApplication::processEvents();
+        QCOMPARE(model.rowCount(), 0);
         informer.stop();
     }
 };
