@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace kube {
 
 namespace {
@@ -29,12 +31,20 @@ QStringList listKeys(const FieldSchema &field)
     return {};
 }
 
-QString itemKey(const QJsonObject &item, const QStringList &keys)
+// A key the item leaves out takes the schema's default, as structured-merge-diff does: an
+// applied port without "protocol" is the item k:{"containerPort":80,"protocol":"TCP"}, the same
+// one the defaulted live object (and any Update manager's record of it) has.
+QString itemKey(const QJsonObject &item, const QStringList &keys, const TypeSchema *itemSchema)
 {
     QJsonObject k;
     for (const QString &key : keys) {
-        if (item.contains(key))
+        if (item.contains(key)) {
             k[key] = item.value(key);
+        } else if (itemSchema) {
+            const FieldSchema *f = itemSchema->field(key);
+            if (f && !f->defaultValue.isUndefined())
+                k[key] = f->defaultValue;
+        }
     }
     return u"k:"_qs + compactJson(k);
 }
@@ -97,6 +107,7 @@ void collect(const QJsonValue &value, const FieldType &type, const FieldSchema *
             out.insert(path); // atomic list: owned as a whole
             return;
         }
+        const TypeSchemaPtr itemSchema = type.elem->shape == FieldType::Shape::Struct ? registry.type(type.elem->name) : TypeSchemaPtr();
         for (const QJsonValue &item : value.toArray()) {
             if (isSet) {
                 path.append(u"v:"_qs + compactJson(item));
@@ -104,7 +115,7 @@ void collect(const QJsonValue &value, const FieldType &type, const FieldSchema *
                 path.removeLast();
                 continue;
             }
-            path.append(itemKey(item.toObject(), keys));
+            path.append(itemKey(item.toObject(), keys, itemSchema.get()));
             out.insert(path);
             collect(item, *type.elem, nullptr, registry, path, out, depth + 1);
             path.removeLast();
@@ -221,6 +232,15 @@ QList<FieldPath> FieldSet::paths() const
     for (const QString &p : m_paths)
         out.append(p.isEmpty() ? FieldPath() : p.split(kSeparator));
     return out;
+}
+
+bool FieldSet::containsOrBelow(const FieldPath &path) const
+{
+    const QString joined = path.join(kSeparator);
+    if (m_paths.contains(joined))
+        return true;
+    const QString prefix = joined + kSeparator;
+    return std::any_of(m_paths.cbegin(), m_paths.cend(), [&](const QString &p) { return p.startsWith(prefix); });
 }
 
 FieldSet FieldSet::minus(const FieldSet &other) const

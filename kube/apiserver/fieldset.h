@@ -28,6 +28,8 @@ public:
 
     bool isEmpty() const { return m_paths.isEmpty(); }
     bool contains(const FieldPath &path) const { return m_paths.contains(path.join(kSeparator)); }
+    // The path itself or anything below it (a member of a struct or list item).
+    bool containsOrBelow(const FieldPath &path) const;
     void insert(const FieldPath &path) { m_paths.insert(path.join(kSeparator)); }
     void remove(const FieldPath &path) { m_paths.remove(path.join(kSeparator)); }
     QList<FieldPath> paths() const;

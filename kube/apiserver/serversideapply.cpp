@@ -172,10 +172,17 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
         if (!merged.ok())
             return responder.respondStatus(merged.error());
         QJsonObject object = merged.value();
-        for (const FieldPath &p : previous.minus(fields).paths()) {
+        // Shortest first, so a list item or struct this manager dropped goes as a whole before
+        // its members are considered (set order would otherwise decide what remains).
+        QList<FieldPath> dropped = previous.minus(fields).paths();
+        std::sort(dropped.begin(), dropped.end(), [](const FieldPath &x, const FieldPath &y) {
+            return x.size() != y.size() ? x.size() < y.size() : x < y;
+        });
+        for (const FieldPath &p : dropped) {
+            // A dropped item stays while another manager owns it or something in it.
             bool ownedElsewhere = false;
             for (const auto &[index, owned] : others)
-                ownedElsewhere = ownedElsewhere || owned.contains(p);
+                ownedElsewhere = ownedElsewhere || owned.containsOrBelow(p);
             if (!ownedElsewhere)
                 removeAtPath(object, p);
         }

@@ -34,6 +34,9 @@ want='successfully rolled out' expect "resumed rollout completes" timeout 90 "$K
 want='restarted' expect "rollout restart" "$K" rollout restart deploy/web
 want='successfully rolled out' expect "restart completes" timeout 90 "$K" rollout status deploy/web
 
+# rollout status returns once old pods are told to stop; they linger while terminating, so wait
+# for them to go before picking one to delete.
+want='^3$' eventually 60 "old pods gone after the restart" bash -c "'$K' get pods -l app=web --no-headers | wc -l"
 victim=$("$K" get pods -l app=web -o jsonpath='{.items[0].metadata.name}')
 want='deleted' expect "delete a pod" "$K" delete pod "$victim"
 want='^3$' eventually 30 "a replacement appears" bash -c "'$K' get pods -l app=web --field-selector=status.phase=Running --no-headers | grep -v '$victim' | wc -l"

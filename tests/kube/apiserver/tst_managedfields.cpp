@@ -58,6 +58,8 @@ private Q_SLOTS:
     void equalValueIsShared();
     void severalConflictsGroupedByManager();
     void putKeepsManagedFields();
+    void appliedKeysTakeDefaults();
+    void droppedListItemIsRemoved();
 
 private:
     Reply apply(const QByteArray &name, const QByteArray &body, const QByteArray &query = "fieldManager=kubectl")
@@ -189,6 +191,67 @@ void tst_ManagedFields::putKeepsManagedFields()
     const QJsonObject replace = entryOf(r.json(), u"kubectl-replace"_qs, u"Update"_qs);
     QVERIFY2(replace.value(u"fieldsV1").toObject().value(u"f:spec").toObject().contains(u"f:minReadySeconds"), r.body.constData());
     QVERIFY(!ownsReplicas(replace)); // unchanged values stay with their owner
+}
+
+// kubectl apply --server-side over a client-side-applied object: the applied port has no
+// protocol, the live one (and the client-side applier's record) has TCP. They are one item; after
+// kubectl moves the client-side fields into its own Apply entry and applies again, the port stays.
+void tst_ManagedFields::appliedKeysTakeDefaults()
+{
+    const QByteArray created = R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"ports"},
+        "spec":{"replicas":2,"selector":{"matchLabels":{"app":"ports"}},
+        "template":{"metadata":{"labels":{"app":"ports"}},"spec":{"containers":[{"name":"web","image":"nginx","ports":[{"containerPort":80}]}]}}}})";
+    QCOMPARE(m_cluster.request("POST", kDeployments + "?fieldManager=kubectl-client-side-apply", created).status, 201);
+    const QByteArray applied = appliedDeployment("ports", 3) + "        ports: [{containerPort: 80}]\n";
+    const Reply first = apply("ports", applied, "fieldManager=kubectl&force=true");
+    QCOMPARE(first.status, 200);
+    const QJsonObject ports = entryOf(first.json(), u"kubectl"_qs, u"Apply"_qs)
+                                  .value(u"fieldsV1").toObject().value(u"f:spec").toObject().value(u"f:template").toObject()
+                                  .value(u"f:spec").toObject().value(u"f:containers").toObject().value(u"k:{\"name\":\"web\"}").toObject()
+                                  .value(u"f:ports").toObject();
+    QVERIFY2(ports.contains(u"k:{\"containerPort\":80,\"protocol\":\"TCP\"}"), QJsonDocument(ports).toJson().constData());
+
+    // What kubectl's csaupgrade does: the client-side applier's fields join the Apply entry.
+    QJsonObject live = first.json();
+    QJsonArray managed = live.value(u"metadata").toObject().value(u"managedFields").toArray();
+    QJsonObject csaFields;
+    for (const QJsonValue &v : managed) {
+        if (v.toObject().value(u"manager").toString() == u"kubectl-client-side-apply")
+            csaFields = v.toObject().value(u"fieldsV1").toObject();
+    }
+    QVERIFY(!csaFields.isEmpty());
+    QJsonArray upgraded;
+    for (const QJsonValue &v : managed) {
+        QJsonObject e = v.toObject();
+        if (e.value(u"manager").toString() == u"kubectl-client-side-apply")
+            continue;
+        if (e.value(u"manager").toString() == u"kubectl")
+            e[u"fieldsV1"_qs] = csaFields; // a superset of what kubectl applied here
+        upgraded.append(e);
+    }
+    const QJsonArray patch{QJsonObject{{u"op"_qs, u"replace"_qs}, {u"path"_qs, u"/metadata/managedFields"_qs}, {u"value"_qs, upgraded}}};
+    QCOMPARE(m_cluster.request("PATCH", kDeployments + "/ports", QJsonDocument(patch).toJson(), "application/json-patch+json").status, 200);
+
+    const Reply again = apply("ports", applied, "fieldManager=kubectl&force=true");
+    QCOMPARE(again.status, 200);
+    const QJsonArray livePorts = again.json().value(u"spec").toObject().value(u"template").toObject().value(u"spec").toObject()
+                                     .value(u"containers").toArray().at(0).toObject().value(u"ports").toArray();
+    QCOMPARE(livePorts.size(), 1);
+    QCOMPARE(livePorts.at(0).toObject().value(u"containerPort").toInt(), 80);
+    QCOMPARE(livePorts.at(0).toObject().value(u"protocol").toString(), u"TCP"_qs);
+}
+
+// An item the applier stops applying is removed; the items it keeps stay whole.
+void tst_ManagedFields::droppedListItemIsRemoved()
+{
+    const QByteArray both = appliedDeployment("dropped", 1) + "        ports: [{containerPort: 80}, {containerPort: 443, name: https}]\n";
+    QCOMPARE(apply("dropped", both).status, 201);
+    const Reply r = apply("dropped", appliedDeployment("dropped", 1) + "        ports: [{containerPort: 80}]\n");
+    QCOMPARE(r.status, 200);
+    const QJsonArray ports = r.json().value(u"spec").toObject().value(u"template").toObject().value(u"spec").toObject()
+                                 .value(u"containers").toArray().at(0).toObject().value(u"ports").toArray();
+    QCOMPARE(ports.size(), 1);
+    QCOMPARE(ports.at(0).toObject(), (QJsonObject{{u"containerPort"_qs, 80}, {u"protocol"_qs, u"TCP"_qs}}));
 }
 
 QTEST_GUILESS_MAIN(tst_ManagedFields)
