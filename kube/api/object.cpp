@@ -15,6 +15,7 @@ struct Object::Data : QSharedData {
     QByteArray json;
     QString apiVersion, kind, name, namespace_, generateName, uid, resourceVersion;
     QString creationTimestamp, deletionTimestamp;
+    QString nodeName;
     qint64 generation = 0;
     bool hasMetadata = false;
     Labels labels;
@@ -61,6 +62,9 @@ void readMetadata(Object::Data *d, simdjson::dom::object root)
 {
     d->apiVersion = stringField(root, "apiVersion");
     d->kind = stringField(root, "kind");
+    simdjson::dom::object spec;
+    if (root.at_key("spec").get_object().get(spec) == simdjson::SUCCESS)
+        d->nodeName = stringField(spec, "nodeName");
     simdjson::dom::object md;
     if (root.at_key("metadata").get_object().get(md) != simdjson::SUCCESS)
         return;
@@ -180,6 +184,31 @@ QByteArray jsonString(QStringView text)
     return out;
 }
 
+// Removes metadata.managedFields from minified JSON; false when absent. An unshared array is
+// edited in place (a memmove, no allocation).
+bool removeManagedFields(QByteArray &s)
+{
+    if (!s.contains("\"managedFields\""))
+        return false;
+    const qsizetype md = findMember(s, 0, "metadata");
+    if (md < 0 || md >= s.size() || s[md] != '{')
+        return false;
+    constexpr QByteArrayView key = "managedFields";
+    const qsizetype valueStart = findMember(s, md, key);
+    if (valueStart < 0)
+        return false;
+    qsizetype from = valueStart - (key.size() + 3); // the key as found: "managedFields":
+    qsizetype to = skipValue(s, valueStart);
+    if (to < 0)
+        return false;
+    if (to < s.size() && s[to] == ',')
+        ++to;
+    else if (s[from - 1] == ',')
+        --from;
+    s.remove(from, to - from);
+    return true;
+}
+
 } // namespace
 
 Object::Object() = default;
@@ -190,7 +219,7 @@ Object &Object::operator=(const Object &) = default;
 Object &Object::operator=(Object &&) noexcept = default;
 Object::Object(Data *data) : d(data) {}
 
-Expected<Object> Object::parse(QByteArrayView json)
+Expected<Object> Object::parse(QByteArrayView json, ManagedFields managedFields)
 {
     simdjson::dom::element root;
     auto error = threadParser().parse(json.data(), size_t(json.size())).get(root);
@@ -205,14 +234,18 @@ Expected<Object> Object::parse(QByteArrayView json)
     if (root.get_object().get(top) != simdjson::SUCCESS)
         return Status::badRequest(u"invalid object: the JSON document is not an object"_qs);
 
-    auto *data = new Data;
-    data->json.resize(json.size());
+    // Minify into a per-thread scratch buffer, splice there, then copy out exactly the bytes
+    // kept: the object's buffer is allocated once, at its final size.
+    thread_local QByteArray scratch;
+    scratch.resize(json.size());
     size_t minifiedSize = 0;
-    if (simdjson::minify(json.data(), size_t(json.size()), data->json.data(), minifiedSize) != simdjson::SUCCESS) {
-        delete data;
+    if (simdjson::minify(json.data(), size_t(json.size()), scratch.data(), minifiedSize) != simdjson::SUCCESS)
         return Status::badRequest(u"invalid JSON"_qs);
-    }
-    data->json.truncate(qsizetype(minifiedSize));
+    scratch.truncate(qsizetype(minifiedSize));
+    if (managedFields == ManagedFields::Drop)
+        removeManagedFields(scratch);
+    auto *data = new Data;
+    data->json = QByteArray(scratch.constData(), scratch.size());
     readMetadata(data, top);
     return Object(data);
 }
@@ -250,6 +283,7 @@ TIMONEL_FIELD(QString, creationTimestamp, creationTimestamp, QString())
 TIMONEL_FIELD(QString, deletionTimestamp, deletionTimestamp, QString())
 TIMONEL_FIELD(qint64, generation, generation, 0)
 TIMONEL_FIELD(QStringList, finalizers, finalizers, QStringList())
+TIMONEL_FIELD(QString, nodeName, nodeName, QString())
 #undef TIMONEL_FIELD
 
 GroupVersionKind Object::gvk() const
@@ -353,6 +387,18 @@ Object Object::withResourceVersion(QStringView rv) const
     auto *copy = new Data(*d);
     copy->json = std::move(out);
     copy->resourceVersion = rv.toString();
+    return Object(copy);
+}
+
+Object Object::withoutManagedFields() const
+{
+    if (!d || !d->json.contains("\"managedFields\""))
+        return *this;
+    QByteArray json = d->json;
+    if (!removeManagedFields(json))
+        return *this;
+    auto *copy = new Data(*d);
+    copy->json = std::move(json);
     return Object(copy);
 }
 

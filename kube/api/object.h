@@ -43,9 +43,12 @@ public:
     Object &operator=(const Object &);
     Object &operator=(Object &&) noexcept;
 
+    // What parse() keeps of metadata.managedFields: caches drop them at decode (client-go's
+    // TransformStripManagedFields) so the bytes are spliced once, in the buffer parse() fills.
+    enum class ManagedFields { Keep, Drop };
     // Parses JSON text (any whitespace), checks it is one JSON object, keeps it minified.
     // Errors are 400 BadRequest Status values naming the offset of the problem.
-    static Expected<Object> parse(QByteArrayView json);
+    static Expected<Object> parse(QByteArrayView json, ManagedFields managedFields = ManagedFields::Keep);
     // Serialises a tree; cost: one QJsonDocument serialisation plus parse().
     static Object fromJson(const QJsonObject &object);
 
@@ -74,6 +77,9 @@ public:
     const QList<OwnerReference> &ownerReferences() const;
     std::optional<OwnerReference> controllerRef() const;
     QStringList finalizers() const;
+    // spec.nodeName (a pod's binding), read at parse so node indexes cost no second parse;
+    // empty for anything else.
+    QString nodeName() const;
 
     // The scalar at a dotted path ("spec.nodeName", "status.phase", "metadata.name") rendered as
     // text as field selectors compare it: strings as they are, numbers and booleans as JSON
@@ -83,6 +89,10 @@ public:
     // A copy whose metadata.resourceVersion is rv (inserted when absent). Splices bytes without
     // re-serialising; metadata is inserted when the object has none.
     Object withResourceVersion(QStringView rv) const;
+
+    // A copy without metadata.managedFields (client-go's TransformStripManagedFields); this very
+    // object when it has none. Splices bytes: no parse, the metadata read so far is kept.
+    Object withoutManagedFields() const;
 
     // Byte-for-byte equality of the minified JSON.
     friend bool operator==(const Object &a, const Object &b) { return a.d == b.d || (a.d && b.d && a.json() == b.json()); }

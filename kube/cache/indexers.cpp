@@ -28,13 +28,10 @@ QStringList indexByOwnerUid(const Object &object)
 
 QStringList indexByNodeName(const Object &object)
 {
-    // Only pods carry spec.nodeName; skip the parse for everything else.
-    if (!object.json().contains("\"nodeName\""))
+    const QString node = object.nodeName(); // read at parse
+    if (node.isEmpty())
         return {};
-    const std::optional<QString> node = object.scalarAt(u"spec.nodeName");
-    if (!node || node->isEmpty())
-        return {};
-    return {*node};
+    return {node};
 }
 
 Indexers defaultIndexers()

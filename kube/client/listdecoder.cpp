@@ -18,7 +18,7 @@ Status decodeError(simdjson::error_code error)
 
 } // namespace
 
-Expected<ListPage> decodeListPage(QByteArrayView body)
+Expected<ListPage> decodeListPage(QByteArrayView body, Object::ManagedFields managedFields)
 {
     // A parser per thread: lists are decoded often and the parser keeps its buffers.
     thread_local simdjson::ondemand::parser parser;
@@ -72,7 +72,7 @@ Expected<ListPage> decodeListPage(QByteArrayView body)
             std::string_view raw;
             if (auto error = object.raw_json().get(raw))
                 return decodeError(error);
-            auto parsed = Object::parse(QByteArrayView(raw.data(), qsizetype(raw.size())));
+            auto parsed = Object::parse(QByteArrayView(raw.data(), qsizetype(raw.size())), managedFields);
             if (!parsed)
                 return parsed.error();
             page.items.append(std::move(parsed).value());

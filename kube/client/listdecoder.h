@@ -11,6 +11,6 @@
 
 namespace kube {
 
-Expected<ListPage> decodeListPage(QByteArrayView body);
+Expected<ListPage> decodeListPage(QByteArrayView body, Object::ManagedFields managedFields = Object::ManagedFields::Keep);
 
 } // namespace kube

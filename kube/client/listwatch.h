@@ -26,6 +26,8 @@ struct ListRequest {
     QString continueToken;
     QString resourceVersion;      // "" (most recent, quorum), "0" (any), or a revision
     QString resourceVersionMatch; // "", "NotOlderThan", "Exact"
+    // Decoding, not sent: items without metadata.managedFields (what informers cache).
+    bool dropManagedFields = false;
 };
 
 struct ListPage {

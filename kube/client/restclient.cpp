@@ -107,12 +107,13 @@ void RestClient::list(const ResourceRef &ref, const ListRequest &request, ListCa
 {
     ResourceRef collection = ref;
     collection.name.clear();
-    m_transport->send(jsonRequest("GET", pathOf(collection) + listQuery(request)), [done = std::move(done)](Expected<HttpResponse> response) {
+    const auto managedFields = request.dropManagedFields ? Object::ManagedFields::Drop : Object::ManagedFields::Keep;
+    m_transport->send(jsonRequest("GET", pathOf(collection) + listQuery(request)), [done = std::move(done), managedFields](Expected<HttpResponse> response) {
         if (!response) {
             done(response.error());
             return;
         }
-        done(decodeListPage(response->body));
+        done(decodeListPage(response->body, managedFields));
     });
 }
 

@@ -9,9 +9,10 @@
 
 namespace kube {
 
-RestListWatch::RestListWatch(ClusterTransport *transport, GroupVersionResource gvr, QString namespace_)
+RestListWatch::RestListWatch(ClusterTransport *transport, GroupVersionResource gvr, QString namespace_, Object::ManagedFields managedFields)
     : m_client(transport)
     , m_ref{std::move(gvr), std::move(namespace_), QString(), QString()}
+    , m_managedFields(managedFields)
 {
 }
 
@@ -19,7 +20,9 @@ RestListWatch::~RestListWatch() = default;
 
 void RestListWatch::list(const ListRequest &request, std::function<void(Expected<ListPage>)> done)
 {
-    m_client.list(m_ref, request, std::move(done));
+    ListRequest decoded = request;
+    decoded.dropManagedFields = m_managedFields == Object::ManagedFields::Drop;
+    m_client.list(m_ref, decoded, std::move(done));
 }
 
 QByteArray RestListWatch::watchTarget(const WatchRequest &r) const
@@ -37,7 +40,7 @@ QByteArray RestListWatch::watchTarget(const WatchRequest &r) const
 
 std::unique_ptr<WatchConnection> RestListWatch::watch(const WatchRequest &request)
 {
-    return std::make_unique<RestWatchConnection>(m_client.transport(), watchTarget(request));
+    return std::make_unique<RestWatchConnection>(m_client.transport(), watchTarget(request), m_managedFields);
 }
 
 QString RestListWatch::describe() const
@@ -48,9 +51,9 @@ QString RestListWatch::describe() const
     return u"%1 in namespace %2"_qs.arg(what, m_ref.namespace_);
 }
 
-RestWatchConnection::RestWatchConnection(ClusterTransport *transport, QByteArray target, QObject *parent)
+RestWatchConnection::RestWatchConnection(ClusterTransport *transport, QByteArray target, Object::ManagedFields managedFields, QObject *parent)
     : WatchConnection(parent)
-    , m_decoder(std::make_unique<WatchDecoder>())
+    , m_decoder(std::make_unique<WatchDecoder>(managedFields))
 {
     HttpRequest request;
     request.target = std::move(target);

@@ -4,6 +4,9 @@
 // GET …?watch=1&allowWatchBookmarks=true&resourceVersion=… on a dedicated connection, events
 // decoded incrementally as chunks arrive (RestWatchConnection).
 //
+// Objects are decoded without metadata.managedFields unless asked (what informers cache; the
+// strip happens in the decoder's own buffer, so it costs no copy).
+//
 // Thread affinity: the transport's thread (see ListWatch). The transport is not owned and must
 // outlive this object and every watch it opened.
 
@@ -20,7 +23,8 @@ class RestListWatch : public ListWatch
 {
 public:
     // namespace_ "": all namespaces (or a cluster-scoped resource).
-    RestListWatch(ClusterTransport *transport, GroupVersionResource gvr, QString namespace_);
+    RestListWatch(ClusterTransport *transport, GroupVersionResource gvr, QString namespace_,
+                  Object::ManagedFields managedFields = Object::ManagedFields::Drop);
     ~RestListWatch() override;
 
     void list(const ListRequest &request, std::function<void(Expected<ListPage>)> done) override;
@@ -33,6 +37,7 @@ public:
 private:
     RestClient m_client;
     ResourceRef m_ref;
+    Object::ManagedFields m_managedFields;
 };
 
 // One watch over HTTP. Emits eventsReceived per decoded batch and closed() once.
@@ -40,7 +45,8 @@ class RestWatchConnection : public WatchConnection
 {
     Q_OBJECT
 public:
-    RestWatchConnection(ClusterTransport *transport, QByteArray target, QObject *parent = nullptr);
+    RestWatchConnection(ClusterTransport *transport, QByteArray target, Object::ManagedFields managedFields = Object::ManagedFields::Keep,
+                        QObject *parent = nullptr);
     ~RestWatchConnection() override;
     void stop() override;
 

@@ -31,7 +31,7 @@ std::optional<WatchEvent::Type> typeFromName(std::string_view name)
 
 } // namespace
 
-Expected<WatchEvent> WatchDecoder::decodeEvent(QByteArrayView line)
+Expected<WatchEvent> WatchDecoder::decodeEvent(QByteArrayView line, Object::ManagedFields managedFields)
 {
     thread_local simdjson::ondemand::parser parser;
     const simdjson::padded_string padded(line.data(), size_t(line.size()));
@@ -73,7 +73,7 @@ Expected<WatchEvent> WatchDecoder::decodeEvent(QByteArrayView line)
                                      ? u"the watch ended with an error the server did not describe"_qs : event.error.message());
         return event;
     }
-    auto object = Object::parse(objectBytes);
+    auto object = Object::parse(objectBytes, managedFields);
     if (!object)
         return decodeError(object.error().message());
     event.object = std::move(object).value();
@@ -87,7 +87,7 @@ Status WatchDecoder::feed(QByteArrayView data, QList<WatchEvent> &events)
     for (const QByteArray &line : lines) {
         if (line.trimmed().isEmpty())
             continue;
-        auto event = decodeEvent(line);
+        auto event = decodeEvent(line, m_managedFields);
         if (!event)
             return event.error();
         events.append(std::move(event).value());
@@ -103,7 +103,7 @@ Status WatchDecoder::finish(QList<WatchEvent> &events)
     if (rest.trimmed().isEmpty())
         return Status();
     // A last event without its newline is complete if it decodes.
-    auto event = decodeEvent(rest);
+    auto event = decodeEvent(rest, m_managedFields);
     if (!event)
         return decodeError(u"the stream ended inside an event"_qs);
     events.append(std::move(event).value());

@@ -16,6 +16,8 @@ class WatchDecoder
 public:
     static constexpr qsizetype kMaxEventBytes = 16 * 1024 * 1024;
 
+    explicit WatchDecoder(Object::ManagedFields managedFields = Object::ManagedFields::Keep) : m_managedFields(managedFields) {}
+
     // Appends the events completed by data; an error Status stops the stream (the decoder is
     // then unusable).
     Status feed(QByteArrayView data, QList<WatchEvent> &events);
@@ -23,9 +25,10 @@ public:
     // event was left.
     Status finish(QList<WatchEvent> &events);
 
-    static Expected<WatchEvent> decodeEvent(QByteArrayView line);
+    static Expected<WatchEvent> decodeEvent(QByteArrayView line, Object::ManagedFields managedFields = Object::ManagedFields::Keep);
 
 private:
+    Object::ManagedFields m_managedFields;
     LineBuffer m_lines{kMaxEventBytes, LineBuffer::Overflow::Fail};
 };
 

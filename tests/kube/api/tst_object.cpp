@@ -11,6 +11,8 @@ class tst_Object : public QObject
 private Q_SLOTS:
     void parseReadsMetadata();
     void parseMinifies();
+    void parseDropsManagedFields();
+    void nodeNameReadAtParse();
     void parseRejects_data();
     void parseRejects();
     void withResourceVersion_data();
@@ -60,6 +62,27 @@ void tst_Object::parseMinifies()
     auto o = Object::parse("{ \"a\" : [ 1 , 2 ] ,\n \"b\" : \"x y\" }");
     QVERIFY(o.ok());
     QCOMPARE(o->json(), QByteArray(R"({"a":[1,2],"b":"x y"})"));
+}
+
+void tst_Object::parseDropsManagedFields()
+{
+    const QByteArray pretty = "{ \"metadata\" : { \"name\": \"p\",\n  \"managedFields\" : [ {\"manager\": \"x\"} ] },\n \"spec\": {} }";
+    auto kept = Object::parse(pretty);
+    QVERIFY(kept.ok());
+    QCOMPARE(kept->json(), QByteArray(R"({"metadata":{"name":"p","managedFields":[{"manager":"x"}]},"spec":{}})"));
+    auto dropped = Object::parse(pretty, Object::ManagedFields::Drop);
+    QVERIFY(dropped.ok());
+    QCOMPARE(dropped->json(), QByteArray(R"({"metadata":{"name":"p"},"spec":{}})"));
+    QCOMPARE(dropped->name(), u"p"_qs);
+    QCOMPARE(dropped->json().capacity(), dropped->json().size()); // allocated at its final size
+}
+
+void tst_Object::nodeNameReadAtParse()
+{
+    QCOMPARE(Object::parse(R"({"kind":"Pod","spec":{"containers":[{"nodeName":"no"}],"nodeName":"node-1"}})")->nodeName(), u"node-1"_qs);
+    QCOMPARE(Object::parse(R"({"kind":"Pod","spec":{}})")->nodeName(), QString());
+    QCOMPARE(Object::parse(R"({"kind":"Pod","status":{"nodeName":"no"}})")->nodeName(), QString());
+    QCOMPARE(Object::parse(R"({"kind":"Pod","spec":{"nodeName":"n"}})")->withResourceVersion(u"5").nodeName(), u"n"_qs);
 }
 
 void tst_Object::parseRejects_data()

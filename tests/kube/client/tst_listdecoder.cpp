@@ -12,6 +12,7 @@ class tst_ListDecoder : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void decodes();
+    void dropsManagedFieldsWhenAsked();
     void emptyLists_data();
     void emptyLists();
     void rejects_data();
@@ -33,6 +34,22 @@ void tst_ListDecoder::decodes()
     QCOMPARE(page->items.size(), 2);
     QCOMPARE(page->items[0].labels().value(u"app"_qs), u"x"_qs);
     QCOMPARE(page->items[1].json(), QByteArray(R"({"metadata":{"name":"b","namespace":"ns"},"spec":{"nodeName":"n1"}})"));
+}
+
+void tst_ListDecoder::dropsManagedFieldsWhenAsked()
+{
+    const QByteArray body = R"({"kind":"PodList","metadata":{"resourceVersion":"9"},"items":[
+        {"metadata":{"name":"a", "managedFields":[{"manager":"kubectl","fieldsV1":{"f:spec":{}}}],"uid":"u1"},"spec":{"nodeName":"n2"}},
+        {"metadata":{"name":"b"}}]})";
+    auto kept = decodeListPage(body);
+    QVERIFY(kept.ok());
+    QVERIFY(kept->items[0].json().contains("managedFields"));
+    auto dropped = decodeListPage(body, Object::ManagedFields::Drop);
+    QVERIFY(dropped.ok());
+    QCOMPARE(dropped->items[0].json(), QByteArray(R"({"metadata":{"name":"a","uid":"u1"},"spec":{"nodeName":"n2"}})"));
+    QCOMPARE(dropped->items[0].uid(), u"u1"_qs);
+    QCOMPARE(dropped->items[0].nodeName(), u"n2"_qs);
+    QCOMPARE(dropped->items[1].json(), QByteArray(R"({"metadata":{"name":"b"}})"));
 }
 
 void tst_ListDecoder::emptyLists_data()
