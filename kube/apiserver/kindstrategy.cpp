@@ -70,6 +70,44 @@ void defaultDeploymentStrategy(QJsonObject &spec)
     spec[u"strategy"_qs] = strategy;
 }
 
+// upstream SetDefaults_DaemonSet: RollingUpdate, maxUnavailable 1, maxSurge 0.
+void defaultDaemonSetStrategy(QJsonObject &spec)
+{
+    QJsonObject strategy = spec.value(u"updateStrategy").toObject();
+    if (strategy.value(u"type").toString().isEmpty())
+        strategy[u"type"_qs] = u"RollingUpdate"_qs;
+    if (strategy.value(u"type").toString() == u"RollingUpdate") {
+        QJsonObject rolling = strategy.value(u"rollingUpdate").toObject();
+        if (!rolling.contains(u"maxUnavailable"))
+            rolling[u"maxUnavailable"_qs] = 1;
+        if (!rolling.contains(u"maxSurge"))
+            rolling[u"maxSurge"_qs] = 0;
+        strategy[u"rollingUpdate"_qs] = rolling;
+    }
+    spec[u"updateStrategy"_qs] = strategy;
+}
+
+// upstream SetDefaults_StatefulSet: RollingUpdate with partition 0; PVCs retained.
+void defaultStatefulSetSpec(QJsonObject &spec)
+{
+    QJsonObject strategy = spec.value(u"updateStrategy").toObject();
+    if (strategy.value(u"type").toString().isEmpty())
+        strategy[u"type"_qs] = u"RollingUpdate"_qs;
+    if (strategy.value(u"type").toString() == u"RollingUpdate") {
+        QJsonObject rolling = strategy.value(u"rollingUpdate").toObject();
+        if (!rolling.contains(u"partition"))
+            rolling[u"partition"_qs] = 0;
+        strategy[u"rollingUpdate"_qs] = rolling;
+    }
+    spec[u"updateStrategy"_qs] = strategy;
+    QJsonObject retention = spec.value(u"persistentVolumeClaimRetentionPolicy").toObject();
+    for (const auto *key : {u"whenDeleted", u"whenScaled"}) {
+        if (retention.value(QStringView(key)).toString().isEmpty())
+            retention[QString::fromUtf16(key)] = u"Retain"_qs;
+    }
+    spec[u"persistentVolumeClaimRetentionPolicy"_qs] = retention;
+}
+
 void defaultServicePorts(QJsonObject &spec)
 {
     QJsonArray ports = spec.value(u"ports").toArray();
@@ -137,6 +175,10 @@ void applyKindDefaults(QJsonObject &object, const KindInfo &kind)
         defaultTemplate(spec);
         if (g == u"apps" && k == u"Deployment")
             defaultDeploymentStrategy(spec);
+        if (g == u"apps" && k == u"DaemonSet")
+            defaultDaemonSetStrategy(spec);
+        if (g == u"apps" && k == u"StatefulSet")
+            defaultStatefulSetSpec(spec);
         if (g == u"batch" && k == u"Job")
             defaultJobSpec(spec, object.value(u"metadata").toObject());
     } else if (g == u"batch" && k == u"CronJob") {

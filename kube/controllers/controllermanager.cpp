@@ -9,6 +9,7 @@
 #include "schedulercontroller.h"
 #include "serviceaccountcontroller.h"
 #include "serviceproxy.h"
+#include "daemonset/daemonsetcontroller.h"
 #include "deployment/deploymentcontroller.h"
 #include "job/jobcontroller.h"
 #include "replicaset/replicasetcontroller.h"
@@ -80,6 +81,7 @@ void ControllerManager::start()
     m_controllers.push_back(std::make_unique<GarbageCollector>(*m_context));
     m_controllers.push_back(std::make_unique<ServiceAccountController>(*m_context));
     m_controllers.push_back(std::make_unique<JobController>(*m_context));
+    m_controllers.push_back(std::make_unique<DaemonSetController>(*m_context));
     m_controllers.push_back(std::make_unique<EndpointsController>(*m_context));
     m_controllers.push_back(std::make_unique<ServiceProxy>(*m_context, [this]() -> const KubeletController * {
         for (const auto &c : m_controllers)
