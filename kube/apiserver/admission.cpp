@@ -2,6 +2,7 @@
 
 #include "codec.h"
 #include "crdvalidation.h"
+#include "defaultstorageclass.h"
 #include "kindstrategy.h"
 #include "resourcerequest.h"
 #include "storagekeys.h"
@@ -19,6 +20,7 @@ void defaultObject(QJsonObject &object, const KindInfo &kind, const ApiContext &
     if (const TypeSchemaPtr root = context.registry->type(kind.rootType))
         applyDefaults(object, *root, *context.registry);
     applyKindDefaults(object, kind);
+    admitDefaultStorageClass(object, kind, context);
 }
 
 Status admitNamespace(const ApiContext &context, const KindInfo &kind, const QString &namespace_)

@@ -101,6 +101,34 @@ Status EmbeddedCluster::bootstrap()
     return {};
 }
 
+// The default StorageClass "standard", as kind ships one: claims without a class get it (the
+// DefaultStorageClass admission) and the local-path provisioner of the controllers
+// (kube/controllers/volumes/provisioner.h) makes their volumes. Created only while the cluster
+// has no StorageClass at all, so one a learner replaced stays replaced.
+Status EmbeddedCluster::createDefaultStorageClass()
+{
+    const KindInfoPtr classes = m_registry->resource({u"storage.k8s.io"_qs, u"v1"_qs, u"storageclasses"_qs});
+    const auto existing = m_store->list(storagePrefix(*classes), ListOptions{1, {}, 0});
+    if (!existing.ok())
+        return existing.error();
+    if (!existing->items.isEmpty())
+        return {};
+    const QJsonObject storageClass{
+        {u"apiVersion"_qs, u"storage.k8s.io/v1"_qs},
+        {u"kind"_qs, u"StorageClass"_qs},
+        {u"metadata"_qs, QJsonObject{{u"name"_qs, u"standard"_qs},
+                                     {u"uid"_qs, newUid()},
+                                     {u"creationTimestamp"_qs, formatKubeTime(Clock::system().now())},
+                                     {u"annotations"_qs, QJsonObject{{u"storageclass.kubernetes.io/is-default-class"_qs, u"true"_qs}}}}},
+        {u"provisioner"_qs, u"timonel.dev/local-path"_qs},
+        {u"reclaimPolicy"_qs, u"Delete"_qs},
+        {u"volumeBindingMode"_qs, u"Immediate"_qs}};
+    auto created = m_store->create(storageKey(*classes, QString(), u"standard"_qs), Object::fromJson(storageClass));
+    if (!created.ok() && !created.error().is(reason::AlreadyExists))
+        return created.error();
+    return {};
+}
+
 // The nodes a learner schedules onto. For now they register as Ready with fixed capacity; the
 // simulated kubelet (issue 4) takes over their status and heartbeats.
 Status EmbeddedCluster::registerNodes()
@@ -158,6 +186,8 @@ Status EmbeddedCluster::start()
     if (Status s = bootstrap(); !s.isSuccess())
         return s;
     if (Status s = registerNodes(); !s.isSuccess())
+        return s;
+    if (Status s = createDefaultStorageClass(); !s.isSuccess())
         return s;
 
     m_api = std::make_unique<ApiServer>(m_registry.get(), m_store.get(), Clock::system());

@@ -61,6 +61,7 @@ private:
     Status loadOrCreateToken();
     Status bootstrap();
     Status registerNodes();
+    Status createDefaultStorageClass();
     Status publishKubernetesService();
     void startControllers();
 

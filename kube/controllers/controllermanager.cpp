@@ -13,6 +13,7 @@
 #include "deployment/deploymentcontroller.h"
 #include "job/jobcontroller.h"
 #include "replicaset/replicasetcontroller.h"
+#include "volumes/persistentvolumecontroller.h"
 
 #include "kube/cache/sharedinformerfactory.h"
 #include "kube/client/clustertransport.h"
@@ -82,6 +83,7 @@ void ControllerManager::start()
     m_controllers.push_back(std::make_unique<ServiceAccountController>(*m_context));
     m_controllers.push_back(std::make_unique<JobController>(*m_context));
     m_controllers.push_back(std::make_unique<DaemonSetController>(*m_context));
+    m_controllers.push_back(std::make_unique<PersistentVolumeController>(*m_context, m_controllers));
     m_controllers.push_back(std::make_unique<EndpointsController>(*m_context));
     m_controllers.push_back(std::make_unique<ServiceProxy>(*m_context, [this]() -> const KubeletController * {
         for (const auto &c : m_controllers)

@@ -1,4 +1,5 @@
 #include "filters.h"
+#include "volumebinding.h"
 
 namespace kube::scheduler {
 
@@ -105,7 +106,7 @@ FilterStatus runFilters(const PodInfo &pod, const NodeInfo &node)
     using Filter = FilterStatus (*)(const PodInfo &, const NodeInfo &);
     // The default profile's order; NodeReady (ours) goes just before TaintToleration.
     static constexpr Filter filters[] = {
-        filterNodeUnschedulable, filterNodeName, filterNodeReady, filterTaintToleration,
+        filterVolumeBinding, filterNodeUnschedulable, filterNodeName, filterNodeReady, filterTaintToleration,
         filterNodeAffinity, filterNodePorts, filterNodeResourcesFit,
     };
     for (Filter filter : filters) {
