@@ -3,6 +3,8 @@
 // the fields an update may not change. Messages as upstream words them.
 #include "validation.h"
 
+#include "kube/api/cronjobvalidation.h"
+
 #include "kube/api/kindinfo.h"
 #include "kube/api/labels.h"
 #include "kube/api/labelselector.h"
@@ -218,6 +220,8 @@ QList<StatusCause> validateKindRules(const QJsonObject &object, const KindInfo &
             causes.append(invalidCause(u"metadata.name"_qs, name, u"must be no more than 52 characters"_qs));
         const QJsonObject jobSpec = spec.value(u"jobTemplate").toObject().value(u"spec").toObject();
         checkPodSpec(jobSpec.value(u"template").toObject().value(u"spec"), u"spec.jobTemplate.spec.template.spec"_qs, causes);
+        const QJsonObject oldSpec = old ? old->value(u"spec").toObject() : QJsonObject();
+        causes += validateCronJobSpec(spec, old ? &oldSpec : nullptr); // schedule, timeZone, limits
     } else if (group.isEmpty() && k == u"Service") {
         checkService(spec, causes);
     } else if (group == u"apiextensions.k8s.io" && k == u"CustomResourceDefinition") {

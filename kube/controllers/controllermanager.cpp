@@ -11,6 +11,7 @@
 #include "serviceproxy.h"
 #include "daemonset/daemonsetcontroller.h"
 #include "deployment/deploymentcontroller.h"
+#include "cronjob/cronjobcontroller.h"
 #include "job/jobcontroller.h"
 #include "replicaset/replicasetcontroller.h"
 #include "volumes/persistentvolumecontroller.h"
@@ -82,6 +83,7 @@ void ControllerManager::start()
     m_controllers.push_back(std::make_unique<GarbageCollector>(*m_context));
     m_controllers.push_back(std::make_unique<ServiceAccountController>(*m_context));
     m_controllers.push_back(std::make_unique<JobController>(*m_context));
+    m_controllers.push_back(std::make_unique<CronJobController>(*m_context));
     m_controllers.push_back(std::make_unique<DaemonSetController>(*m_context));
     m_controllers.push_back(std::make_unique<PersistentVolumeController>(*m_context, m_controllers));
     m_controllers.push_back(std::make_unique<EndpointsController>(*m_context));

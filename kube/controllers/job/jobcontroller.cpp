@@ -1,5 +1,8 @@
 #include "jobcontroller.h"
 
+#include "indexedjob.h"
+#include "jobdeadlines.h"
+
 #include "kube/api/clock.h"
 #include "kube/cache/sharedinformer.h"
 #include "kube/client/restclient.h"
@@ -9,9 +12,16 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace kube {
 
 namespace {
+
+GroupVersionResource jobsResource() { return {u"batch"_qs, u"v1"_qs, u"jobs"_qs}; }
+
+// A timer further out than this is re-armed by the sync it triggers (QTimer takes int ms).
+constexpr qint64 MaxRequeueMs = 24LL * 3600 * 1000;
 
 bool hasCondition(const QJsonObject &status, const QString &type)
 {
@@ -29,11 +39,16 @@ QJsonObject condition(const QString &type, const QString &reason, const QString 
                        {u"lastTransitionTime"_qs, now}, {u"reason"_qs, reason}, {u"message"_qs, message}};
 }
 
+Status ignoreNotFound(const Expected<Object> &r)
+{
+    return r.ok() || r.error().is(reason::NotFound) ? Status() : r.error();
+}
+
 } // namespace
 
 JobController::JobController(const ControllerContext &context, QObject *parent)
     : Controller(u"job-controller"_qs, context, parent)
-    , m_jobs(context.informer({u"batch"_qs, u"v1"_qs, u"jobs"_qs}))
+    , m_jobs(context.informer(jobsResource()))
     , m_pods(context.informer(gvr::pods()))
     , m_expectations(*context.clock)
 {
@@ -65,6 +80,32 @@ void JobController::podChanged(const Object &pod, bool deleted)
     enqueue(key);
 }
 
+void JobController::requeueAt(const QString &key, const QDateTime &when)
+{
+    const qint64 ms = m_context.clock->now().msecsTo(when);
+    enqueueAfter(key, std::clamp<qint64>(ms + 1, 0, MaxRequeueMs));
+}
+
+void JobController::syncFinished(const QString &key, const Object &job, const QJsonObject &spec, const QJsonObject &status, Done done)
+{
+    // ttlSecondsAfterFinished: delete the Job (foreground: its pods go first) once it expired.
+    const std::optional<QDateTime> expiry = ttlExpiry(spec, status);
+    if (!expiry) {
+        done({});
+        return;
+    }
+    if (m_context.clock->now() < *expiry) {
+        requeueAt(key, *expiry);
+        done({});
+        return;
+    }
+    DeleteOptions options;
+    options.propagationPolicy = PropagationPolicy::Foreground;
+    options.preconditionUid = job.uid();
+    m_context.client->remove({jobsResource(), job.namespace_(), job.name(), QString()},
+                             [done](Expected<Object> r) { done(ignoreNotFound(r)); }, options);
+}
+
 void JobController::sync(const QString &key, Done done)
 {
     const auto [ns, jobName] = splitQueueKey(key);
@@ -76,7 +117,11 @@ void JobController::sync(const QString &key, Done done)
     const QJsonObject json = job->toJson();
     const QJsonObject spec = json.value(u"spec").toObject();
     const QJsonObject oldStatus = json.value(u"status").toObject();
-    if (hasCondition(oldStatus, u"Complete"_qs) || hasCondition(oldStatus, u"Failed"_qs) || spec.value(u"suspend").toBool()) {
+    if (hasCondition(oldStatus, u"Complete"_qs) || hasCondition(oldStatus, u"Failed"_qs)) {
+        syncFinished(key, *job, spec, oldStatus, std::move(done));
+        return;
+    }
+    if (spec.value(u"suspend").toBool()) {
         done({});
         return;
     }
@@ -84,50 +129,77 @@ void JobController::sync(const QString &key, Done done)
     const bool workQueue = !spec.contains(u"completions");
     const int completions = spec.value(u"completions").toInt(1);
     const int backoffLimit = spec.value(u"backoffLimit").toInt(6);
-    const QString now = formatKubeTime(m_context.clock->now());
+    const bool indexed = spec.value(u"completionMode").toString() == u"Indexed" && !workQueue;
+    const QDateTime nowTime = m_context.clock->now();
+    const QString now = formatKubeTime(nowTime);
 
     QList<PodInfo> active;
+    QList<int> succeededIndexes;
     int succeeded = 0;
     int failed = 0;
-    int ready = 0;
     for (const Object &pod : m_pods->lister().byIndex(u"ownerUid"_qs, job->uid())) {
         const auto ref = pod.controllerRef();
         if (!ref || ref->uid != job->uid())
             continue;
         PodInfo info = PodInfo::from(pod);
-        if (info.phase == u"Succeeded")
+        if (info.phase == u"Succeeded") {
             ++succeeded;
-        else if (info.phase == u"Failed")
+            if (const int index = completionIndexOf(info); indexed && index >= 0 && index < completions)
+                succeededIndexes.append(index);
+        } else if (info.phase == u"Failed") {
             ++failed;
-        else if (!info.deleting) {
+        } else if (!info.deleting) {
             failed += info.restarts; // restartPolicy OnFailure: restarts count against backoffLimit
-            if (info.ready)
-                ++ready;
             active.append(std::move(info));
         }
     }
 
     auto join = std::make_shared<WriteJoin>(std::move(done));
+    const auto removePod = [&](const QString &podName) {
+        auto report = join->expect();
+        m_context.client->remove({gvr::pods(), ns, podName, QString()}, [report](Expected<Object> r) { report(ignoreNotFound(r)); });
+    };
+
+    // Indexed: each index counts once; extra pods for an index, or without one, are removed.
+    CompletionIndexes completed;
+    if (indexed) {
+        std::sort(succeededIndexes.begin(), succeededIndexes.end());
+        completed = CompletionIndexes::parse(oldStatus.value(u"completedIndexes").toString(), completions).withIndexes(succeededIndexes);
+        QList<PodInfo> keep;
+        for (const PodInfo &pod : podsToRemoveForIndexes(active, completions, &keep))
+            removePod(pod.name);
+        active = keep;
+    }
+    const int ready = int(std::count_if(active.begin(), active.end(), [](const PodInfo &p) { return p.ready; }));
+
     QJsonObject status = oldStatus;
     if (!status.contains(u"startTime"))
         status.insert(u"startTime", now);
     QJsonArray conditions = status.value(u"conditions").toArray();
 
-    const bool failedJob = failed > backoffLimit;
-    const bool complete = workQueue ? (succeeded > 0 && active.isEmpty()) : succeeded >= completions;
-    if (failedJob || complete) {
+    const int completedCount = indexed ? completed.total() : succeeded;
+    const std::optional<QDateTime> deadline = activeDeadline(spec, status);
+    QString failureReason;
+    QString failureMessage;
+    if (failed > backoffLimit) {
+        failureReason = u"BackoffLimitExceeded"_qs;
+        failureMessage = u"Job has reached the specified backoff limit"_qs;
+    } else if (deadline && nowTime >= *deadline) {
+        failureReason = u"DeadlineExceeded"_qs;
+        failureMessage = u"Job was active longer than specified deadline"_qs;
+    } else if (deadline) {
+        requeueAt(key, *deadline);
+    }
+    const bool complete = workQueue ? (succeeded > 0 && active.isEmpty()) : completedCount >= completions;
+    if (!failureReason.isEmpty() || complete) {
         // Whatever still runs is no longer wanted.
-        for (const auto &pod : active) {
-            auto report = join->expect();
-            m_context.client->remove({gvr::pods(), ns, pod.name, QString()},
-                                     [report](Expected<Object> r) { report(r.ok() || r.error().is(reason::NotFound) ? Status() : r.error()); });
-        }
+        for (const auto &pod : active)
+            removePod(pod.name);
         active.clear();
-        if (failedJob) {
-            const QString message = u"Job has reached the specified backoff limit"_qs;
-            conditions.append(condition(u"FailureTarget"_qs, u"BackoffLimitExceeded"_qs, message, now));
-            conditions.append(condition(u"Failed"_qs, u"BackoffLimitExceeded"_qs, message, now));
-            m_context.events->record(*job, EventRecorder::Type::Warning, u"BackoffLimitExceeded"_qs, message, name());
+        if (!failureReason.isEmpty()) {
+            conditions.append(condition(u"FailureTarget"_qs, failureReason, failureMessage, now));
+            conditions.append(condition(u"Failed"_qs, failureReason, failureMessage, now));
+            m_context.events->record(*job, EventRecorder::Type::Warning, failureReason, failureMessage, name());
         } else {
             conditions.append(condition(u"SuccessCriteriaMet"_qs, u"CompletionsReached"_qs, u"Reached expected number of succeeded pods"_qs, now));
             conditions.append(condition(u"Complete"_qs, u"CompletionsReached"_qs, u"Reached expected number of succeeded pods"_qs, now));
@@ -136,15 +208,30 @@ void JobController::sync(const QString &key, Done done)
         }
         status.insert(u"conditions", conditions);
     } else if (m_expectations.satisfied(key)) {
-        const int wanted = workQueue ? (succeeded > 0 ? 0 : parallelism) : std::min(parallelism, completions - succeeded);
+        const int wanted = workQueue ? (succeeded > 0 ? 0 : parallelism) : std::min(parallelism, completions - completedCount);
         const int missing = wanted - int(active.size());
         if (missing > 0) {
-            m_expectations.expect(key, missing, 0);
             const OwnerInfo owner{u"batch/v1"_qs, u"Job"_qs, jobName, job->uid(), ns};
-            const Object pod = Object::fromJson(podFromTemplate(spec.value(u"template").toObject(), owner));
-            for (int i = 0; i < missing; ++i) {
+            const QJsonObject podTemplate = spec.value(u"template").toObject();
+            QList<QJsonObject> pods;
+            if (indexed) {
+                QList<int> activeIndexes;
+                for (const PodInfo &pod : active)
+                    activeIndexes.append(completionIndexOf(pod));
+                for (int index : firstPendingIndexes(activeIndexes, completed, missing, completions)) {
+                    QJsonObject pod = podFromTemplate(podTemplateForIndex(podTemplate, jobName, index), owner);
+                    QJsonObject metadata = pod.value(u"metadata").toObject();
+                    metadata.insert(u"generateName", podGenerateNameWithIndex(jobName, index));
+                    pod.insert(u"metadata", metadata);
+                    pods.append(pod);
+                }
+            } else {
+                pods = QList<QJsonObject>(missing, podFromTemplate(podTemplate, owner));
+            }
+            m_expectations.expect(key, int(pods.size()), 0);
+            for (const QJsonObject &pod : pods) {
                 auto report = join->expect();
-                m_context.client->create({gvr::pods(), ns, QString(), QString()}, pod,
+                m_context.client->create({gvr::pods(), ns, QString(), QString()}, Object::fromJson(pod),
                     [this, key, job = *job, report](Expected<Object> created) {
                         if (!created) {
                             m_expectations.creationObserved(key);
@@ -171,6 +258,10 @@ void JobController::sync(const QString &key, Done done)
     setCount("succeeded", succeeded);
     setCount("failed", failed);
     status.insert(u"ready", ready);
+    if (indexed && completed.total() > 0)
+        status.insert(u"completedIndexes", completed.toString());
+    else
+        status.remove(u"completedIndexes");
     if (!status.contains(u"uncountedTerminatedPods"))
         status.insert(u"uncountedTerminatedPods", QJsonObject());
     status.insert(u"terminating", 0);
@@ -179,8 +270,8 @@ void JobController::sync(const QString &key, Done done)
     QJsonObject updated = json;
     updated.insert(u"status", status);
     auto report = join->expect();
-    m_context.client->update({{u"batch"_qs, u"v1"_qs, u"jobs"_qs}, ns, jobName, u"status"_qs}, Object::fromJson(updated),
-                             [report](Expected<Object> r) { report(r.ok() || r.error().is(reason::NotFound) ? Status() : r.error()); });
+    m_context.client->update({jobsResource(), ns, jobName, u"status"_qs}, Object::fromJson(updated),
+                             [report](Expected<Object> r) { report(ignoreNotFound(r)); });
 }
 
 } // namespace kube
