@@ -8,6 +8,7 @@
 #include "kube/api/quantity.h"
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QJsonArray>
 
 namespace kube::kubelet {
@@ -79,7 +80,11 @@ void ContainerSimulation::readSpec(const QJsonObject &spec)
     m_exitCode = 1;
     for (const QJsonValue &e : spec.value(QLatin1String("env")).toArray()) {
         const QString name = e.toObject().value(QLatin1String("name")).toString();
-        const QString value = e.toObject().value(QLatin1String("value")).toString();
+        QString value = e.toObject().value(QLatin1String("value")).toString();
+        const QString fieldPath = e.toObject().value(QLatin1String("valueFrom")).toObject()
+                                      .value(QLatin1String("fieldRef")).toObject().value(QLatin1String("fieldPath")).toString();
+        if (!fieldPath.isEmpty())
+            value = m_pod->fieldValue(fieldPath).value_or(QString());
         m_env.insert(name, value);
         if (name == QLatin1String("TIMONEL_FAIL_LIVENESS_AFTER"))
             m_failLivenessAfterMs = parseDurationMs(value);
@@ -130,10 +135,36 @@ void ContainerSimulation::recordEvent(const QDateTime &t, const char *type, cons
     m_pod->events.append({t, QString::fromLatin1(type), QString::fromLatin1(reason), message, fieldPath()});
 }
 
+std::optional<QString> PodContext::fieldValue(const QString &fieldPath) const
+{
+    // metadata.labels['key'] / metadata.annotations['key']
+    static const QRegularExpression keyed(QStringLiteral("^metadata\\.(labels|annotations)\\['([^']+)'\\]$"));
+    const QRegularExpressionMatch m = keyed.match(fieldPath);
+    if (m.hasMatch()) {
+        const QJsonObject &map = m.captured(1) == QLatin1String("labels") ? labels : annotations;
+        return map.value(m.captured(2)).toString();
+    }
+    if (fieldPath == QLatin1String("metadata.name"))
+        return name;
+    if (fieldPath == QLatin1String("metadata.namespace"))
+        return namespace_;
+    if (fieldPath == QLatin1String("metadata.uid"))
+        return uid;
+    if (fieldPath == QLatin1String("spec.nodeName"))
+        return nodeName;
+    if (fieldPath == QLatin1String("spec.serviceAccountName"))
+        return serviceAccountName;
+    if (fieldPath == QLatin1String("status.podIP") || fieldPath == QLatin1String("status.podIPs"))
+        return podIP;
+    if (fieldPath == QLatin1String("status.hostIP") || fieldPath == QLatin1String("status.hostIPs"))
+        return hostIP;
+    return std::nullopt;
+}
+
 QHash<QString, QString> ContainerSimulation::environment() const
 {
     QHash<QString, QString> env{{QStringLiteral("PATH"), QStringLiteral("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")},
-                                {QStringLiteral("HOSTNAME"), m_pod->name},
+                                {QStringLiteral("HOSTNAME"), m_pod->hostname.isEmpty() ? m_pod->name : m_pod->hostname},
                                 {QStringLiteral("HOME"), QStringLiteral("/root")}};
     for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
         env.insert(it.key(), it.value());

@@ -35,6 +35,12 @@ struct PodContext {
     VirtualFileSystem files;
     QList<PodEvent> events;
     QString name, namespace_, uid, podIP, hostIP;
+    QString hostname;            // spec.hostname, else the pod's name (what HOSTNAME says)
+    QString nodeName, serviceAccountName;
+    QJsonObject labels, annotations; // for env valueFrom.fieldRef
+    // The value of an env var's fieldRef (the downward API: metadata.name, metadata.labels['x'],
+    // spec.nodeName, status.podIP, …); nullopt for a path the kubelet does not support.
+    std::optional<QString> fieldValue(const QString &fieldPath) const;
     QString restartPolicy = QStringLiteral("Always");
     QString versionLabel; // metadata.labels.version / app.kubernetes.io/version
     qint64 gracePeriodSeconds = 30;

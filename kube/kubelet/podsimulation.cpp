@@ -18,6 +18,16 @@ PodSimulation::PodSimulation(const Object &pod, PodPlacement placement, std::sha
     m_context.namespace_ = pod.namespace_();
     m_context.uid = pod.uid();
     m_context.podIP = m_placement.podIP;
+    m_context.nodeName = m_placement.nodeName;
+    {
+        const QJsonObject json = pod.toJson();
+        const QJsonObject metadata = json.value(QLatin1String("metadata")).toObject();
+        const QJsonObject podSpec = json.value(QLatin1String("spec")).toObject();
+        m_context.labels = metadata.value(QLatin1String("labels")).toObject();
+        m_context.annotations = metadata.value(QLatin1String("annotations")).toObject();
+        m_context.hostname = podSpec.value(QLatin1String("hostname")).toString(pod.name());
+        m_context.serviceAccountName = podSpec.value(QLatin1String("serviceAccountName")).toString(QStringLiteral("default"));
+    }
     m_context.hostIP = m_placement.hostIP;
     m_context.versionLabel = pod.labels().value(u"version");
     if (m_context.versionLabel.isNull())

@@ -78,6 +78,7 @@ private slots:
     void courseManifestWithoutCommandCrashLoops();
     void httpAnswerAndUsage();
     void logsPreviousInstance();
+    void downwardApiEnvAndHostname();
 };
 
 void tst_PodSimulation::nginxPullsAndStarts()
@@ -464,6 +465,32 @@ spec:
     bytes.append(T0, "ij");
     QCOMPARE(bytes.read({}), QStringLiteral("efgh\nij\n"));
     QCOMPARE(bytes.droppedLines(), 1);
+}
+
+// env valueFrom.fieldRef (the downward API an Indexed Job's JOB_COMPLETION_INDEX uses) and
+// HOSTNAME from spec.hostname.
+void tst_PodSimulation::downwardApiEnvAndHostname()
+{
+    PodSimulation p(pod(R"(
+apiVersion: v1
+kind: Pod
+metadata: {name: job-2-x7k, namespace: batch, uid: u-9, labels: {app: job}, annotations: {batch.kubernetes.io/job-completion-index: "2"}}
+spec:
+  hostname: job-2
+  restartPolicy: Never
+  containers:
+  - name: c
+    image: busybox
+    command: [sh, -c, "echo $INDEX $NODE $POD_IP $APP $NS $HOSTNAME $NOPE"]
+    env:
+    - {name: INDEX, valueFrom: {fieldRef: {fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']"}}}
+    - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
+    - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+    - {name: APP, valueFrom: {fieldRef: {fieldPath: "metadata.labels['app']"}}}
+    - {name: NS, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}
+)"), placement(), nullptr, T0);
+    p.advance(T0.addSecs(30));
+    QCOMPARE(p.logs("c", {}).value(), QStringLiteral("2 node-1 10.244.0.5 job batch job-2\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_PodSimulation)
