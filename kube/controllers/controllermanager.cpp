@@ -15,6 +15,7 @@
 #include "job/jobcontroller.h"
 #include "replicaset/replicasetcontroller.h"
 #include "volumes/persistentvolumecontroller.h"
+#include "statefulset/statefulsetcontroller.h"
 
 #include "kube/cache/sharedinformerfactory.h"
 #include "kube/client/clustertransport.h"
@@ -86,6 +87,7 @@ void ControllerManager::start()
     m_controllers.push_back(std::make_unique<CronJobController>(*m_context));
     m_controllers.push_back(std::make_unique<DaemonSetController>(*m_context));
     m_controllers.push_back(std::make_unique<PersistentVolumeController>(*m_context, m_controllers));
+    m_controllers.push_back(std::make_unique<StatefulSetController>(*m_context));
     m_controllers.push_back(std::make_unique<EndpointsController>(*m_context));
     m_controllers.push_back(std::make_unique<ServiceProxy>(*m_context, [this]() -> const KubeletController * {
         for (const auto &c : m_controllers)

@@ -53,6 +53,7 @@ GarbageCollector::GarbageCollector(const ControllerContext &context, QObject *pa
         core("services", "Service"),
         core("configmaps", "ConfigMap"),
         core("secrets", "Secret"),
+        core("persistentvolumeclaims", "PersistentVolumeClaim"),
         group("apps", "deployments", "Deployment"),
         group("apps", "replicasets", "ReplicaSet"),
         group("apps", "daemonsets", "DaemonSet"),
