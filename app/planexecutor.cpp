@@ -200,9 +200,9 @@ void PlanExecutor::check()
         return applyNext();
     }
     if (m_now() > m_deadline) {
-        const QString what = m_waitingForEndpoints ? Tr::tr("Service %1's endpoints").arg(m_serviceName)
-                                                   : m_step.changes.at(m_index).label();
-        done(kube::Status(504, QStringLiteral("Timeout"), Tr::tr("Timed out waiting for %1").arg(what)));
+        const QString message = m_waitingForEndpoints ? Tr::tr("Timed out waiting for the endpoints of Service %1").arg(m_serviceName)
+                                                      : Tr::tr("Timed out waiting for %1").arg(m_step.changes.at(m_index).label());
+        done(kube::Status(504, QStringLiteral("Timeout"), message));
     }
 }
 

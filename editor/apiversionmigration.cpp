@@ -61,8 +61,8 @@ void convertWorkload(OrderedJson &object, const QString &from, const QString &ki
     }
     const bool fromExtensions = from == u"extensions/v1beta1";
     if (kind == u"Deployment" && (fromExtensions || from == u"apps/v1beta1") && !spec->find(u"revisionHistoryLimit"))
-        notes << Tr::tr("spec.revisionHistoryLimit now defaults to 10 old ReplicaSets (%1 kept %2)")
-                     .arg(from, fromExtensions ? Tr::tr("all") : u"2"_qs);
+        notes << (fromExtensions ? Tr::tr("spec.revisionHistoryLimit now defaults to 10 old ReplicaSets (%1 kept them all)").arg(from)
+                                 : Tr::tr("spec.revisionHistoryLimit now defaults to 10 old ReplicaSets (%1 kept %2)").arg(from).arg(2));
     if (kind == u"Deployment" && fromExtensions && !spec->find(u"progressDeadlineSeconds"))
         notes << Tr::tr("spec.progressDeadlineSeconds now defaults to 600 (extensions/v1beta1 had no deadline)");
     if (kind == u"Deployment" && fromExtensions && !path(spec, {u"strategy", u"rollingUpdate"}))

@@ -157,12 +157,14 @@ private:
             return;
         }
         if (!kindsOfVersion.isEmpty()) {
-            QString message = Tr::tr("Unknown kind \"%1\" in %2").arg(kind, apiVersion);
             const QString close = closestKind(kind, kindsOfVersion);
+            QString message;
             if (!close.isEmpty())
-                message += Tr::tr(" (did you mean \"%1\"?)").arg(close);
+                message = Tr::tr("Unknown kind \"%1\" in %2 (did you mean \"%3\"?)").arg(kind, apiVersion, close);
             else if (!groupsOfKind.isEmpty())
-                message += Tr::tr(" (%1 is served by %2)").arg(kind, groupsOfKind.join(u", "_qs));
+                message = Tr::tr("Unknown kind \"%1\" in %2 (%1 is served by %3)").arg(kind, apiVersion, groupsOfKind.join(u", "_qs));
+            else
+                message = Tr::tr("Unknown kind \"%1\" in %2").arg(kind, apiVersion);
             problem(kindNode, ProblemSeverity::Error, ProblemKind::UnknownKind, message, path);
             return;
         }

@@ -328,10 +328,13 @@ QString SchemaWalker::unknownField(int keyNode, const kube::TypeSchema &type, co
     for (const kube::FieldSchema &f : type.inlinedFields)
         consider(f);
     const QString where = path->parent ? path->parent->toString() : QString();
-    QString message = where.isEmpty() ? Tr::tr("Unknown field \"%1\"").arg(name)
-                                      : Tr::tr("Unknown field \"%1\" in %2").arg(name, where);
-    if (!suggestion.isEmpty())
-        message += Tr::tr(" (did you mean \"%1\"?)").arg(suggestion);
+    QString message;
+    if (where.isEmpty())
+        message = suggestion.isEmpty() ? Tr::tr("Unknown field \"%1\"").arg(name)
+                                       : Tr::tr("Unknown field \"%1\" (did you mean \"%2\"?)").arg(name, suggestion);
+    else
+        message = suggestion.isEmpty() ? Tr::tr("Unknown field \"%1\" in %2").arg(name, where)
+                                       : Tr::tr("Unknown field \"%1\" in %2 (did you mean \"%3\"?)").arg(name, where, suggestion);
     reportAt(m_doc.node(keyNode).range, ProblemSeverity::Error, ProblemKind::UnknownField, message, path->toString());
     return suggestion;
 }

@@ -61,9 +61,9 @@ void addMetadataSection(ObjectDescription &d, const QJsonObject &object, const C
     addIfSet(rows, Tr::tr("Finalizers"), joined(arr(metadata, u"finalizers"), u", "));
     const QString deletion = timestampText(metadata.value(u"deletionTimestamp"), context.now);
     if (!deletion.isEmpty()) {
-        QString text = Tr::tr("Terminating, requested %1").arg(deletion);
-        if (has(metadata, u"deletionGracePeriodSeconds"))
-            text += u' ' + Tr::tr("(grace period %1s)").arg(integer(metadata, u"deletionGracePeriodSeconds"));
+        const QString text = has(metadata, u"deletionGracePeriodSeconds")
+                                 ? Tr::tr("Terminating, requested %1 (grace period %2s)").arg(deletion).arg(integer(metadata, u"deletionGracePeriodSeconds"))
+                                 : Tr::tr("Terminating, requested %1").arg(deletion);
         rows.append(row(Tr::tr("Deletion"), text, StatusCategory::Pending));
     }
     addIfSet(rows, Tr::tr("Resource version"), str(metadata, u"resourceVersion"));

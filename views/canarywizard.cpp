@@ -137,7 +137,7 @@ void CanaryWizard::updatePercentage()
         m_percentage->setText(tr("the canary needs fewer replicas than the total"));
         return;
     }
-    m_percentage->setText(tr("%1 % (%2 canary and %3 stable replicas)")
+    m_percentage->setText(tr("%1 % (canary replicas: %2, stable replicas: %3)")
                               .arg(qRound(100.0 * canary / total))
                               .arg(canary)
                               .arg(total - canary));

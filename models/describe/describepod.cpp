@@ -154,11 +154,16 @@ DescriptionRow environmentFromRow(const QJsonArray &envFrom)
         const QJsonObject e = v.toObject();
         const bool secret = has(e, u"secretRef");
         const QJsonObject ref = obj(e, secret ? u"secretRef" : u"configMapRef");
-        QString value = secret ? u"Secret"_qs : u"ConfigMap"_qs;
-        if (!str(e, u"prefix").isEmpty())
-            value += u' ' + Tr::tr("(prefix %1)").arg(str(e, u"prefix"));
-        if (ref.value(u"optional").toBool())
-            value += u' ' + Tr::tr("(optional)");
+        const QString kind = secret ? u"Secret"_qs : u"ConfigMap"_qs;
+        const QString prefix = str(e, u"prefix");
+        const bool optional = ref.value(u"optional").toBool();
+        QString value = kind;
+        if (!prefix.isEmpty() && optional)
+            value = Tr::tr("%1 (prefix %2, optional)").arg(kind, prefix);
+        else if (!prefix.isEmpty())
+            value = Tr::tr("%1 (prefix %2)").arg(kind, prefix);
+        else if (optional)
+            value = Tr::tr("%1 (optional)").arg(kind);
         r.children.append(row(str(ref, u"name"), value));
     }
     return r;

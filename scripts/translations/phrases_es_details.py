@@ -288,4 +288,8 @@ PHRASES = {
     # Secret masking
     "<hidden>": "<oculto>",
     "<hidden: %n byte(s)>": ("<oculto: %n byte>", "<oculto: %n bytes>"),
+    "Terminating, requested %1 (grace period %2s)": "Terminando, solicitado %1 (periodo de gracia %2s)",
+    "%1 (prefix %2, optional)": "%1 (prefijo %2, opcional)",
+    "%1 (prefix %2)": "%1 (prefijo %2)",
+    "%1 (optional)": "%1 (opcional)",
 }

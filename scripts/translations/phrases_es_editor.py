@@ -233,4 +233,11 @@ PHRASES = {
         "%1 cambió en el servidor desde que lo cargaste. Recarga para tomar la versión del servidor "
         "o vuelve a aplicar tus cambios sobre ella.",
     "Re-apply works on a single document.": "Volver a aplicar solo funciona con un único documento.",
+    # Whole sentences (no appended fragments)
+    'Unknown kind "%1" in %2 (did you mean "%3"?)': "Tipo desconocido «%1» en %2 (¿quisiste decir «%3»?)",
+    'Unknown kind "%1" in %2 (%1 is served by %3)': "Tipo desconocido «%1» en %2 (%1 lo ofrece %3)",
+    'Unknown field "%1" (did you mean "%2"?)': "Campo desconocido «%1» (¿quisiste decir «%2»?)",
+    'Unknown field "%1" in %2 (did you mean "%3"?)': "Campo desconocido «%1» en %2 (¿quisiste decir «%3»?)",
+    "spec.revisionHistoryLimit now defaults to 10 old ReplicaSets (%1 kept them all)":
+        "spec.revisionHistoryLimit conserva ahora por defecto 10 ReplicaSets antiguos (%1 los conservaba todos)",
 }

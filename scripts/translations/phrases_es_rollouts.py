@@ -259,4 +259,6 @@ PHRASES = {
     "No Service in %1 selects the pods of %2. Expose the Deployment first (for traffic you can measure here, as a NodePort Service).":
         "Ningún Service de %1 selecciona los pods de %2. Expón antes el Deployment (para medir aquí el tráfico, como Service NodePort).",
     "(unknown pod)": "(pod desconocido)",
+    "Timed out waiting for the endpoints of Service %1": "Tiempo agotado esperando a los endpoints del Service %1",
+    "%1 % (canary replicas: %2, stable replicas: %3)": "%1 % (réplicas del canario: %2, réplicas estables: %3)",
 }
