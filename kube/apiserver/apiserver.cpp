@@ -3,6 +3,7 @@
 #include "customresources.h"
 #include "discovery.h"
 #include "handlers.h"
+#include "metricsapi.h"
 #include "namespacelifecycle.h"
 #include "openapi.h"
 #include "watchstream.h"
@@ -66,6 +67,8 @@ QByteArray ApiServer::versionJson()
 
 void ApiServer::handle(const ApiRequest &request, ApiResponder &responder)
 {
+    if (isMetricsPath(request.path)) // metrics.k8s.io: served here as metrics-server would be
+        return handleMetrics(m_context, request, responder);
     if (request.info.isResourceRequest)
         return handleResource(request, responder);
     handleNonResource(request, responder);

@@ -1,5 +1,7 @@
 #include "discovery.h"
 
+#include "metricsapi.h"
+
 #include "kube/api/typeregistry.h"
 
 #include <QJsonArray>
@@ -153,6 +155,8 @@ QByteArray aggregatedDiscovery(const TypeRegistry &registry, bool core, Discover
             metadata[u"name"_qs] = group;
         items.append(QJsonObject{{u"metadata"_qs, metadata}, {u"versions"_qs, versions}});
     }
+    if (!core)
+        items.append(metricsAggregatedGroup()); // metrics.k8s.io, served outside the registry
     const QString apiVersion = format == DiscoveryFormat::AggregatedV2Beta1 ? u"apidiscovery.k8s.io/v2beta1"_qs
                                                                              : u"apidiscovery.k8s.io/v2"_qs;
     return compact({{u"kind"_qs, u"APIGroupDiscoveryList"_qs}, {u"apiVersion"_qs, apiVersion},
@@ -173,6 +177,7 @@ QByteArray legacyGroupList(const TypeRegistry &registry)
         if (!group.isEmpty())
             groups.append(apiGroupJson(registry, group));
     }
+    groups.append(metricsApiGroup()); // metrics.k8s.io, served outside the registry
     return compact({{u"kind"_qs, u"APIGroupList"_qs}, {u"apiVersion"_qs, u"v1"_qs}, {u"groups"_qs, groups}});
 }
 
