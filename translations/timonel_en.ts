@@ -707,15 +707,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 % (%2 canary and %3 stable replicas)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Promote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Abort canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % (canary replicas: %2, stable replicas: %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1593,10 +1593,6 @@ Check that the cluster is running and that your credentials are valid, then pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> (did you mean &quot;%1&quot;?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1630,10 +1626,6 @@ Check that the cluster is running and that your credentials are valid, then pres
     </message>
     <message>
         <source>Unknown kind &quot;%1&quot; in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (%1 is served by %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1698,10 +1690,6 @@ Check that the cluster is running and that your credentials are valid, then pres
     </message>
     <message>
         <source>spec.revisionHistoryLimit now defaults to 10 old ReplicaSets (%1 kept %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1827,6 +1815,26 @@ Check that the cluster is running and that your credentials are valid, then pres
     </message>
     <message>
         <source>One or more containers scheduled together (usually made by a workload).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spec.revisionHistoryLimit now defaults to 10 old ReplicaSets (%1 kept them all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown kind &quot;%1&quot; in %2 (did you mean &quot;%3&quot;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown kind &quot;%1&quot; in %2 (%1 is served by %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot; (did you mean &quot;%2&quot;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot; in %2 (did you mean &quot;%3&quot;?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2356,10 +2364,6 @@ Check that the cluster is running and that your credentials are valid, then pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(grace period %1s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Deletion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2456,14 +2460,6 @@ Check that the cluster is running and that your credentials are valid, then pres
     </message>
     <message>
         <source>Environment from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(prefix %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3387,6 +3383,22 @@ Check that the cluster is running and that your credentials are valid, then pres
         <source>Allowed topologies</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (prefix %2, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (prefix %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminating, requested %1 (grace period %2s)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::ObjectEventsModel</name>
@@ -3449,11 +3461,11 @@ Check that the cluster is running and that your credentials are valid, then pres
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Service %1&apos;s endpoints</source>
+        <source>Timed out waiting for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Timed out waiting for %1</source>
+        <source>Timed out waiting for the endpoints of Service %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -707,16 +707,16 @@
         <translation>el canario necesita menos réplicas que el total</translation>
     </message>
     <message>
-        <source>%1 % (%2 canary and %3 stable replicas)</source>
-        <translation>%1 % (%2 réplicas del canario y %3 estables)</translation>
-    </message>
-    <message>
         <source>&amp;Promote</source>
         <translation>&amp;Promover</translation>
     </message>
     <message>
         <source>&amp;Abort canary</source>
         <translation>A&amp;bortar el canario</translation>
+    </message>
+    <message>
+        <source>%1 % (canary replicas: %2, stable replicas: %3)</source>
+        <translation>%1 % (réplicas del canario: %2, réplicas estables: %3)</translation>
     </message>
 </context>
 <context>
@@ -1594,10 +1594,6 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
         <translation>Campo desconocido «%1» en %2</translation>
     </message>
     <message>
-        <source> (did you mean &quot;%1&quot;?)</source>
-        <translation> (¿quisiste decir «%1»?)</translation>
-    </message>
-    <message>
         <source>%1 is required</source>
         <translation>%1 es obligatorio</translation>
     </message>
@@ -1632,10 +1628,6 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
     <message>
         <source>Unknown kind &quot;%1&quot; in %2</source>
         <translation>Tipo desconocido «%1» en %2</translation>
-    </message>
-    <message>
-        <source> (%1 is served by %2)</source>
-        <translation> (%1 lo ofrece %2)</translation>
     </message>
     <message>
         <source>Unknown apiVersion &quot;%1&quot;</source>
@@ -1700,10 +1692,6 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
     <message>
         <source>spec.revisionHistoryLimit now defaults to 10 old ReplicaSets (%1 kept %2)</source>
         <translation>spec.revisionHistoryLimit conserva ahora por defecto 10 ReplicaSets antiguos (%1 conservaba %2)</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>todos</translation>
     </message>
     <message>
         <source>spec.progressDeadlineSeconds now defaults to 600 (extensions/v1beta1 had no deadline)</source>
@@ -1829,6 +1817,26 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
     <message>
         <source>One or more containers scheduled together (usually made by a workload).</source>
         <translation>Uno o más contenedores planificados juntos (normalmente los crea una carga de trabajo).</translation>
+    </message>
+    <message>
+        <source>spec.revisionHistoryLimit now defaults to 10 old ReplicaSets (%1 kept them all)</source>
+        <translation>spec.revisionHistoryLimit conserva ahora por defecto 10 ReplicaSets antiguos (%1 los conservaba todos)</translation>
+    </message>
+    <message>
+        <source>Unknown kind &quot;%1&quot; in %2 (did you mean &quot;%3&quot;?)</source>
+        <translation>Tipo desconocido «%1» en %2 (¿quisiste decir «%3»?)</translation>
+    </message>
+    <message>
+        <source>Unknown kind &quot;%1&quot; in %2 (%1 is served by %3)</source>
+        <translation>Tipo desconocido «%1» en %2 (%1 lo ofrece %3)</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot; (did you mean &quot;%2&quot;?)</source>
+        <translation>Campo desconocido «%1» (¿quisiste decir «%2»?)</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot; in %2 (did you mean &quot;%3&quot;?)</source>
+        <translation>Campo desconocido «%1» en %2 (¿quisiste decir «%3»?)</translation>
     </message>
 </context>
 <context>
@@ -2357,10 +2365,6 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
         <translation>Terminando, solicitado %1</translation>
     </message>
     <message>
-        <source>(grace period %1s)</source>
-        <translation>(periodo de gracia %1s)</translation>
-    </message>
-    <message>
         <source>Deletion</source>
         <translation>Eliminación</translation>
     </message>
@@ -2458,14 +2462,6 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
     <message>
         <source>Environment from</source>
         <translation>Entorno desde</translation>
-    </message>
-    <message>
-        <source>(prefix %1)</source>
-        <translation>(prefijo %1)</translation>
-    </message>
-    <message>
-        <source>(optional)</source>
-        <translation>(opcional)</translation>
     </message>
     <message>
         <source>Mounts</source>
@@ -3388,6 +3384,22 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
         <source>Allowed topologies</source>
         <translation>Topologías permitidas</translation>
     </message>
+    <message>
+        <source>%1 (prefix %2, optional)</source>
+        <translation>%1 (prefijo %2, opcional)</translation>
+    </message>
+    <message>
+        <source>%1 (prefix %2)</source>
+        <translation>%1 (prefijo %2)</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (opcional)</translation>
+    </message>
+    <message>
+        <source>Terminating, requested %1 (grace period %2s)</source>
+        <translation>Terminando, solicitado %1 (periodo de gracia %2s)</translation>
+    </message>
 </context>
 <context>
     <name>timonel::ObjectEventsModel</name>
@@ -3450,12 +3462,12 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
         <translation>no hay conexión con ningún clúster</translation>
     </message>
     <message>
-        <source>Service %1&apos;s endpoints</source>
-        <translation>los endpoints del Service %1</translation>
-    </message>
-    <message>
         <source>Timed out waiting for %1</source>
         <translation>Tiempo agotado esperando a %1</translation>
+    </message>
+    <message>
+        <source>Timed out waiting for the endpoints of Service %1</source>
+        <translation>Tiempo agotado esperando a los endpoints del Service %1</translation>
     </message>
 </context>
 <context>
