@@ -8,7 +8,6 @@
 #include "kube/api/quantity.h"
 
 #include <QCryptographicHash>
-#include <QRegularExpression>
 #include <QJsonArray>
 
 namespace kube::kubelet {
@@ -133,32 +132,6 @@ QString ContainerSimulation::fieldPath() const
 void ContainerSimulation::recordEvent(const QDateTime &t, const char *type, const char *reason, const QString &message)
 {
     m_pod->events.append({t, QString::fromLatin1(type), QString::fromLatin1(reason), message, fieldPath()});
-}
-
-std::optional<QString> PodContext::fieldValue(const QString &fieldPath) const
-{
-    // metadata.labels['key'] / metadata.annotations['key']
-    static const QRegularExpression keyed(QStringLiteral("^metadata\\.(labels|annotations)\\['([^']+)'\\]$"));
-    const QRegularExpressionMatch m = keyed.match(fieldPath);
-    if (m.hasMatch()) {
-        const QJsonObject &map = m.captured(1) == QLatin1String("labels") ? labels : annotations;
-        return map.value(m.captured(2)).toString();
-    }
-    if (fieldPath == QLatin1String("metadata.name"))
-        return name;
-    if (fieldPath == QLatin1String("metadata.namespace"))
-        return namespace_;
-    if (fieldPath == QLatin1String("metadata.uid"))
-        return uid;
-    if (fieldPath == QLatin1String("spec.nodeName"))
-        return nodeName;
-    if (fieldPath == QLatin1String("spec.serviceAccountName"))
-        return serviceAccountName;
-    if (fieldPath == QLatin1String("status.podIP") || fieldPath == QLatin1String("status.podIPs"))
-        return podIP;
-    if (fieldPath == QLatin1String("status.hostIP") || fieldPath == QLatin1String("status.hostIPs"))
-        return hostIP;
-    return std::nullopt;
 }
 
 QHash<QString, QString> ContainerSimulation::environment() const
