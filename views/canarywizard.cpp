@@ -6,6 +6,7 @@
 
 #include "models/deploymentedit.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDialog>
 #include <QFormLayout>
@@ -190,6 +191,12 @@ void CanaryWizard::setFinished(bool finished)
     m_finished = finished;
     updateDecisions();
     m_monitorPage->refreshComplete();
+    // The decision buttons just went grey: a keyboard user's focus goes to Finish, so Enter
+    // closes the wizard instead of landing on whatever control comes next.
+    if (finished) {
+        if (QAbstractButton *finish = button(QWizard::FinishButton); finish && finish->isEnabled())
+            finish->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void CanaryWizard::updateDecisions()

@@ -5,7 +5,9 @@
 // With TIMONEL_SCREENSHOT_DIR set, the monitor page is saved as bluegreen-wizard.png.
 #include "app/bluegreenworkflow.h"
 #include "app/clustersession.h"
+#include "app/commandline.h"
 #include "app/namespacewatch.h"
+#include "app/theme.h"
 #include "app/trafficgenerator.h"
 
 #include "models/deploymentedit.h"
@@ -92,6 +94,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // For scripts/screenshots: the language and theme it asks for (nothing changes otherwise).
+        if (!qEnvironmentVariable("TIMONEL_LANGUAGE").isEmpty())
+            setLanguage(qEnvironmentVariable("TIMONEL_LANGUAGE"));
+        if (!qEnvironmentVariable("TIMONEL_THEME").isEmpty())
+            applyTheme(savedTheme());
         qRegisterMetaType<kube::Status>();
         QVERIFY(m_fixture.start(ClusterFixture::Controllers::On).isSuccess());
         m_session = std::make_unique<ClusterSession>(u"embedded"_qs, m_fixture.config());

@@ -6,7 +6,9 @@
 // With TIMONEL_SCREENSHOT_DIR set, the monitor page is saved as canary-wizard.png.
 #include "app/canaryworkflow.h"
 #include "app/clustersession.h"
+#include "app/commandline.h"
 #include "app/namespacewatch.h"
+#include "app/theme.h"
 #include "app/trafficgenerator.h"
 
 #include "models/deploymentedit.h"
@@ -16,6 +18,7 @@
 
 #include "tests/support/clusterfixture.h"
 
+#include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -94,6 +97,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // For scripts/screenshots: the language and theme it asks for (nothing changes otherwise).
+        if (!qEnvironmentVariable("TIMONEL_LANGUAGE").isEmpty())
+            setLanguage(qEnvironmentVariable("TIMONEL_LANGUAGE"));
+        if (!qEnvironmentVariable("TIMONEL_THEME").isEmpty())
+            applyTheme(savedTheme());
         QVERIFY(m_fixture.start(ClusterFixture::Controllers::On).isSuccess());
         m_session = std::make_unique<ClusterSession>(u"embedded"_qs, m_fixture.config());
         QSignalSpy ready(m_session.get(), &ClusterSession::resourcesChanged);
@@ -224,6 +232,77 @@ private Q_SLOTS:
         QVERIFY(answeredOnlyBy(workflow, after, u"nginx:1.26"_qs));
         QVERIFY(workflow.watch()->deployment(u"web-canary"_qs).isNull());
         QCOMPARE(deploymentedit::replicasOf(workflow.watch()->deployment(u"web"_qs)), 4);
+    }
+
+    // The whole flow without a mouse, as a keyboard user does it: mnemonics to reach each field,
+    // typing, Enter for Next, Alt+A to apply, Alt+M to measure, Alt+A to abort, Enter to confirm
+    // the previewed abort, Enter to finish. Every key goes to the widget that has the focus.
+    void wholeFlowByKeyboardOnly()
+    {
+        NamespaceWatch watch(m_session.get(), u"default"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(isRolledOut(watch.deployment(u"web"_qs)), kLong);
+        const kube::Object stable = watch.deployment(u"web"_qs);
+        CanaryWorkflow workflow(m_session.get(), stable, watch.service(u"web"_qs), true);
+        CanaryWizard wizard(stable, watch.service(u"web"_qs));
+        workflow.bind(&wizard);
+        wizard.show();
+        wizard.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
+        const auto key = [](int k, Qt::KeyboardModifiers mods = Qt::NoModifier) {
+            QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : QApplication::activeWindow();
+            QVERIFY(target);
+            QTest::keyClick(target, Qt::Key(k), mods);
+        };
+        const auto type = [&](const QString &text) {
+            key(Qt::Key_A, Qt::ControlModifier); // select what is there, then replace it
+            QTest::keyClicks(QApplication::focusWidget(), text);
+        };
+
+        key(Qt::Key_I, Qt::AltModifier); // New &image
+        QCOMPARE(QApplication::focusWidget(), wizard.imageEdit());
+        type(u"nginx:1.28"_qs);
+        key(Qt::Key_C, Qt::AltModifier); // &Canary replicas
+        QCOMPARE(QApplication::focusWidget(), wizard.canarySpin());
+        type(u"1"_qs);
+        key(Qt::Key_T, Qt::AltModifier); // &Total replicas
+        QCOMPARE(QApplication::focusWidget(), wizard.totalSpin());
+        type(u"4"_qs);
+        QCOMPARE(wizard.imageEdit()->text(), u"nginx:1.28"_qs);
+        QCOMPARE(wizard.canarySpin()->value(), 1);
+        QCOMPARE(wizard.totalSpin()->value(), 4);
+        QVERIFY(wizard.percentageLabel()->text().startsWith(u"25"));
+
+        key(Qt::Key_Return); // Next
+        QTRY_COMPARE(wizard.currentId(), int(CanaryWizard::PreviewPage));
+        QSignalSpy started(&wizard, &CanaryWizard::startRequested);
+        key(Qt::Key_A, Qt::AltModifier); // &Apply
+        QTRY_COMPARE(started.size(), 1);
+        QCOMPARE(wizard.currentId(), int(CanaryWizard::MonitorPage));
+        QTRY_COMPARE_WITH_TIMEOUT(workflow.phase(), CanaryWorkflow::Phase::Running, kLong);
+
+        QSignalSpy measured(&workflow, &DeliveryWorkflow::measured);
+        key(Qt::Key_R, Qt::AltModifier); // &Requests
+        QCOMPARE(QApplication::focusWidget(), wizard.monitor()->requestCount());
+        type(u"100"_qs);
+        key(Qt::Key_M, Qt::AltModifier); // &Measure
+        QVERIFY(measured.wait(60000));
+        QCOMPARE(workflow.measurement().answered, 100);
+        QCOMPARE(workflow.measurement().failed, 0);
+
+        key(Qt::Key_A, Qt::AltModifier); // &Abort…: the preview opens, its Apply is the default button
+        QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
+        QVERIFY(QApplication::activeModalWidget()->findChild<PlanPreview *>());
+        QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == QApplication::activeModalWidget());
+        key(Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(workflow.phase(), CanaryWorkflow::Phase::Aborted, kLong);
+        QVERIFY(workflow.watch()->deployment(u"web-canary"_qs).isNull());
+        QCOMPARE(deploymentedit::replicasOf(workflow.watch()->deployment(u"web"_qs)), 4);
+
+        QTRY_VERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+        wizard.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
+        key(Qt::Key_Return); // Finish
+        QTRY_VERIFY(!wizard.isVisible());
     }
 };
 
