@@ -6,6 +6,7 @@
 
 #include "models/deploymentedit.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDialog>
 #include <QFormLayout>
@@ -165,6 +166,11 @@ void BlueGreenWizard::setLive(Live live)
     m_live = live;
     updateDecisions();
     m_monitorPage->refreshComplete();
+    // Done: every decision went grey, so a keyboard user's focus goes to Finish (Enter closes).
+    if (live == Live::Done) {
+        if (QAbstractButton *finish = button(QWizard::FinishButton); finish && finish->isEnabled())
+            finish->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void BlueGreenWizard::updateDecisions()

@@ -17,6 +17,7 @@
 
 #include "tests/support/clusterfixture.h"
 
+#include <QApplication>
 #include <QDialog>
 #include <QLineEdit>
 #include <QPushButton>
@@ -184,6 +185,67 @@ private Q_SLOTS:
         QCOMPARE(last.failed, 0);
         QCOMPARE(last.byGroup.value(u"green"_qs), 200);
         QTRY_VERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    }
+
+    // The same wizard by keyboard alone (the previous case left shop-green live; it is blue now,
+    // and the new colour is shop-blue):
+    // Alt+I and typing, Enter, Alt+A to apply, Alt+S switch, Alt+B switch back, Alt+D abandon,
+    // each previewed and confirmed with Enter, then Enter on Finish.
+    void wholeFlowByKeyboardOnly()
+    {
+        NamespaceWatch watch(m_session.get(), u"default"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(isRolledOut(watch.deployment(u"shop-green"_qs)), kLong);
+        const kube::Object blue = watch.deployment(u"shop-green"_qs);
+        const kube::Object service = watch.service(u"shop"_qs);
+        BlueGreenWorkflow workflow(m_session.get(), blue, service, true);
+        BlueGreenWizard wizard(blue, service);
+        workflow.bind(&wizard);
+        wizard.show();
+        wizard.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
+        const auto key = [](int k, Qt::KeyboardModifiers mods = Qt::NoModifier) {
+            QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : QApplication::activeWindow();
+            QVERIFY(target);
+            QTest::keyClick(target, Qt::Key(k), mods);
+        };
+        // Opens a decision by its mnemonic and confirms the previewed step with Enter.
+        const auto decide = [&](int mnemonic, BlueGreenWorkflow::Live expected) {
+            QSignalSpy finished(&workflow, &BlueGreenWorkflow::decisionFinished);
+            key(mnemonic, Qt::AltModifier);
+            QTRY_VERIFY(QApplication::activeModalWidget() && QApplication::activeModalWidget()->findChild<PlanPreview *>());
+            QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == QApplication::activeModalWidget());
+            key(Qt::Key_Return);
+            QVERIFY(finished.wait(kLong));
+            QTRY_COMPARE_WITH_TIMEOUT(workflow.live(), expected, kLong);
+            wizard.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&wizard));
+        };
+
+        key(Qt::Key_I, Qt::AltModifier); // Green's &image
+        QCOMPARE(QApplication::focusWidget(), wizard.imageEdit());
+        key(Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(QApplication::focusWidget(), u"nginx:1.27"_qs);
+        QCOMPARE(wizard.imageEdit()->text(), u"nginx:1.27"_qs);
+        key(Qt::Key_Return); // Next
+        QTRY_COMPARE(wizard.currentId(), int(BlueGreenWizard::PreviewPage));
+        key(Qt::Key_A, Qt::AltModifier); // &Apply
+        QTRY_COMPARE(wizard.currentId(), int(BlueGreenWizard::MonitorPage));
+        QTRY_COMPARE_WITH_TIMEOUT(workflow.live(), BlueGreenWorkflow::Live::Blue, kLong);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.decisionButton(BlueGreenWizard::Decision::Switch)->isEnabled(), kLong);
+
+        // Answers are grouped by the pods' version label: the live one is "green" (shop-green),
+        // the new colour's pods are labelled "blue".
+        decide(Qt::Key_S, BlueGreenWorkflow::Live::Green); // &Switch to the new colour
+        QCOMPARE(measure(workflow, 100).byGroup.value(u"blue"_qs), 100);
+        decide(Qt::Key_B, BlueGreenWorkflow::Live::Blue); // Switch &back
+        QCOMPARE(measure(workflow, 100).byGroup.value(u"green"_qs), 100);
+        decide(Qt::Key_D, BlueGreenWorkflow::Live::Done); // Aban&don green
+        QTRY_VERIFY_WITH_TIMEOUT(workflow.watch()->deployment(u"shop-blue"_qs).isNull(), kLong);
+        QVERIFY(!workflow.watch()->deployment(u"shop-green"_qs).isNull());
+
+        QTRY_VERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+        key(Qt::Key_Return); // Finish
+        QTRY_VERIFY(!wizard.isVisible());
     }
 };
 
