@@ -62,6 +62,10 @@ void LogsWorkflow::start(const LogRequest &request)
             if (generation == m_generation)
                 m_panel->appendLines(container, lines);
         });
+        connect(stream, &kube::LogStream::reconnecting, this, [this, container, generation](const kube::Status &why) {
+            if (generation == m_generation)
+                m_panel->streamReconnecting(container, why.message());
+        });
         connect(stream, &kube::LogStream::finished, this, [this, container, generation](const kube::Status &status) {
             if (generation == m_generation)
                 m_panel->streamFinished(container, status.isSuccess() ? QString() : status.message());

@@ -261,6 +261,7 @@ void LogPanel::setPod(const QString &namespace_, const QString &name, const QStr
     if (!hasPod) {
         m_request.containers.clear();
         m_running.clear();
+        m_reconnecting.clear();
         m_buffer->clear();
         m_banner->hide();
         Q_EMIT stopRequested();
@@ -297,6 +298,7 @@ void LogPanel::requestStream()
     m_view->setShowTimestamps(m_request.timestamps);
     m_view->setShowContainers(m_request.allContainers);
     m_running = m_request.containers;
+    m_reconnecting.clear();
     m_failures.clear();
     m_banner->hide();
     Q_EMIT streamRequested(m_request);
@@ -309,6 +311,7 @@ void LogPanel::onFollowToggled(bool on)
         return requestStream();
     m_request.follow = false;
     m_running.clear();
+    m_reconnecting.clear();
     Q_EMIT stopRequested();
     updateStatus();
 }
@@ -317,12 +320,25 @@ void LogPanel::appendLines(const QString &container, const QStringList &lines)
 {
     if (!m_request.containers.contains(container))
         return; // a replaced stream's late lines
+    if (m_reconnecting.removeOne(container))
+        updateStatus();
     m_buffer->appendLines(container, lines,
                           m_request.timestamps ? LogBuffer::Timestamps::Prefixed : LogBuffer::Timestamps::Absent);
 }
 
+void LogPanel::streamReconnecting(const QString &container, const QString &reason)
+{
+    if (!m_running.contains(container))
+        return;
+    if (!m_reconnecting.contains(container))
+        m_reconnecting.append(container);
+    m_status->setToolTip(reason);
+    updateStatus();
+}
+
 void LogPanel::streamFinished(const QString &container, const QString &errorOrEmpty)
 {
+    m_reconnecting.removeOne(container);
     if (!m_running.removeOne(container))
         return;
     if (!errorOrEmpty.isEmpty()) {
@@ -384,6 +400,8 @@ void LogPanel::updateStatus()
         text = tr("No pod selected");
     else if (m_view->isPaused())
         text = tr("Paused — %n new line(s) waiting", nullptr, int(m_view->pendingLineCount()));
+    else if (!m_reconnecting.isEmpty())
+        text = tr("Connection lost — reconnecting");
     else if (!m_running.isEmpty())
         text = m_request.follow ? tr("Streaming") : tr("Loading");
     else

@@ -74,6 +74,9 @@ public Q_SLOTS:
                 const QStringList &initContainers);
     void appendLines(const QString &container, const QStringList &lines);
     void streamFinished(const QString &container, const QString &errorOrEmpty);
+    // A followed stream lost its connection and tries again (the status bar says so until lines
+    // flow again); reason is shown as the status's tooltip.
+    void streamReconnecting(const QString &container, const QString &reason);
     void save();      // asks for a file name
     void clear();     // empties the buffer; the stream goes on
     void focusSearch();
@@ -105,6 +108,7 @@ private:
     QStringList m_containers;
     QStringList m_initContainers;
     QStringList m_running;  // containers whose stream has not finished
+    QStringList m_reconnecting; // ...of which these lost their connection and are retrying
     QStringList m_failures; // "container: reason" lines of the banner
 
     QComboBox *m_container = nullptr;

@@ -77,6 +77,21 @@ private Q_SLOTS:
         QCOMPARE(requested.size(), 1);
     }
 
+    void lostConnectionIsShownUntilLinesFlowAgain()
+    {
+        setWebPod();
+        auto *status = child<QLabel>("status");
+        QVERIFY(status->text().startsWith(QStringLiteral("Streaming")));
+        m_panel->streamReconnecting(QStringLiteral("nginx"), QStringLiteral("connection refused"));
+        QVERIFY(status->text().contains(QStringLiteral("reconnecting")));
+        QCOMPARE(status->toolTip(), QStringLiteral("connection refused"));
+        m_panel->appendLines(QStringLiteral("nginx"), {QStringLiteral("back")});
+        QVERIFY(status->text().startsWith(QStringLiteral("Streaming")));
+        // A stream that is not running (another container) changes nothing.
+        m_panel->streamReconnecting(QStringLiteral("sidecar"), QStringLiteral("x"));
+        QVERIFY(status->text().startsWith(QStringLiteral("Streaming")));
+    }
+
     void togglesEmitTheRightIntent()
     {
         setWebPod();

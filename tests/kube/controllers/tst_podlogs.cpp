@@ -265,7 +265,7 @@ void tst_PodLogs::refusals()
     options.previous = previous;
     const LogResult r = readLog(podName, options);
     QVERIFY(r.finished);
-    QCOMPARE(r.finished->code(), code);
+    QVERIFY2(r.finished->code() == code, qPrintable(u"%1: %2"_qs.arg(r.finished->code()).arg(r.finished->message())));
     QVERIFY2(QRegularExpression(message).match(r.finished->message()).hasMatch(), qPrintable(r.finished->message()));
 }
 
