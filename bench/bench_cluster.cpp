@@ -8,6 +8,8 @@
 // work shares the machine). Prints a Markdown table.
 //
 //   build/bench/bench_cluster [--quick] [--start-only] [--runs N] [--pods N] [--cluster PATH] [--kubectl PATH]
+//   build/bench/bench_cluster --populate-only DIR [--pods N]   # writes the pods into DIR/store and exits
+//                                                              # (then: timonel-cluster serve --data-dir DIR, for perf)
 //
 // timonel-cluster defaults to ../bin/timonel-cluster next to this program; kubectl to $KUBECTL,
 // then <source>/.clients/kubectl (scripts/fetch-k8s-clients), then PATH; curl to PATH. The
@@ -272,6 +274,10 @@ int main(int argc, char **argv)
         cluster = args.value(at + 1);
     if (!QFileInfo(cluster).isExecutable())
         die(u"no timonel-cluster at %1 (build it, or pass --cluster PATH)"_qs.arg(cluster));
+    if (const qsizetype at = args.indexOf(u"--populate-only"_qs); at > 0) {
+        populate(args.value(at + 1), podCount, 10);
+        return 0;
+    }
     const QString kubectl = findKubectl(args);
     const QString curl = QStandardPaths::findExecutable(u"curl"_qs);
 

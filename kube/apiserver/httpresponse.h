@@ -27,8 +27,11 @@ void writeHttpResponse(QTcpSocket *socket, int status, const QByteArray &content
 // The standard reason phrase for a status code ("Not Found").
 QByteArray httpReasonPhrase(int status);
 
-// A chunked response body written over time. The first write sends the status line and
-// headers. finish() sends the terminating chunk; the socket then stays open for keep-alive.
+// A chunked response body written over time. The status line and headers go out with the first
+// chunk — so a producer that fails before any byte (the pod log proxy) can still answer with a
+// plain error response instead — or at once with sendHeadersNow() (watches: clients wait for the
+// headers, and a watch may have nothing to say for minutes). finish() sends the terminating
+// chunk; the socket then stays open for keep-alive.
 class ChunkedStream : public QObject
 {
     Q_OBJECT
@@ -40,6 +43,7 @@ public:
     bool isOpen() const;
     // Bytes queued in the socket and not yet sent: lets producers drop a reader that is too slow.
     qint64 pendingBytes() const;
+    void sendHeadersNow();
     void writeChunk(const QByteArray &data);
     void finish();
     QTcpSocket *socket() const { return m_socket; }

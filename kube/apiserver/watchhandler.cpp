@@ -98,6 +98,9 @@ void handleWatch(const ApiContext &context, const ResourceRequest &request, ApiR
     }
 
     ChunkedStream *http = responder.startStream(200, "application/json");
+    // Clients (client-go's Watch, curl) wait for the headers before they go on, and a watch from
+    // the current revision may have nothing to say for minutes: kube-apiserver flushes them at once.
+    http->sendHeadersNow();
     WatchStream *stream = context.watches->create(request.kind, filter.value(), http);
     if (acceptsTable(request.http.header("Accept")))
         stream->setTableOutput(context.clock);

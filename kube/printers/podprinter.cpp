@@ -37,7 +37,19 @@ bool isInitialized(const JsonView &conditions)
 
 QDateTime timeOf(const JsonView &value)
 {
-    return value.has() ? parseTime(QJsonValue(value.string())) : QDateTime();
+    return value.has() ? parseTime(value.stringView()) : QDateTime();
+}
+
+QByteArray utf8(std::string_view text)
+{
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+// A string field, or "<none>" when it is empty.
+QByteArray utf8OrNone(const JsonView &value)
+{
+    const std::string_view text = value.stringView();
+    return text.empty() ? QByteArrayLiteral("<none>") : utf8(text);
 }
 
 // Keeps the later of latest and the container's lastState.terminated.finishedAt.
@@ -85,11 +97,6 @@ QString readinessGates(const JsonView &spec, const JsonView &conditions)
 QJsonObject completedCondition(const QString &reason, const QString &message)
 {
     return {{u"type"_qs, u"Completed"_qs}, {u"status"_qs, u"True"_qs}, {u"reason"_qs, reason}, {u"message"_qs, message}};
-}
-
-QString orNone(const QString &text)
-{
-    return text.isEmpty() ? u"<none>"_qs : text;
 }
 
 } // namespace
@@ -201,28 +208,28 @@ Row printPod(const JsonView &pod, const QDateTime &now)
     else if (deleting && !terminal)
         reason = u"Terminating"_qs;
 
-    QString restartsText = QString::number(restarts);
+    QByteArray restartsText = QByteArray::number(restarts);
     if (restarts != 0 && lastRestartDate.isValid())
-        restartsText = u"%1 (%2 ago)"_qs.arg(restarts).arg(humanDurationBetween(lastRestartDate, now));
+        restartsText += " (" + humanDurationBetween(lastRestartDate, now).toUtf8() + " ago)";
 
     // v1 → internal conversion: podIP wins over podIPs when both are set.
-    QString podIP = status["podIP"].string();
-    if (podIP.isEmpty()) {
+    JsonView podIP = status["podIP"];
+    if (podIP.stringView().empty()) {
         const auto podIPs = status["podIPs"].elements();
         if (!podIPs.isEmpty())
-            podIP = podIPs.first()["ip"].string();
+            podIP = podIPs.first()["ip"];
     }
 
     const QDateTime created = timeOf(metadata["creationTimestamp"]);
-    row.cells = {metadata["name"].string(),
-                 u"%1/%2"_qs.arg(readyContainers).arg(totalContainers),
-                 reason,
-                 restartsText,
-                 created.isValid() ? humanDurationBetween(created, now) : u"<unknown>"_qs,
-                 orNone(podIP),
-                 orNone(spec["nodeName"].string()),
-                 orNone(status["nominatedNodeName"].string()),
-                 readinessGates(spec, conditions)};
+    row.stringCells = {utf8(metadata["name"].stringView()),
+                       QByteArray::number(readyContainers) + '/' + QByteArray::number(totalContainers),
+                       reason.toUtf8(),
+                       restartsText,
+                       created.isValid() ? humanDurationBetween(created, now).toUtf8() : QByteArrayLiteral("<unknown>"),
+                       utf8OrNone(podIP),
+                       utf8OrNone(spec["nodeName"]),
+                       utf8OrNone(status["nominatedNodeName"]),
+                       readinessGates(spec, conditions).toUtf8()};
     return row;
 }
 

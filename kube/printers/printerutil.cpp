@@ -32,6 +32,65 @@ QDateTime parseTime(const QJsonValue &value)
     return t;
 }
 
+namespace {
+
+// Two or four ASCII digits at text[at]; -1 when any is not a digit.
+int digits(std::string_view text, size_t at, size_t count)
+{
+    int value = 0;
+    for (size_t i = at; i < at + count; ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9')
+            return -1;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + qint64(doe) - 719468;
+}
+
+} // namespace
+
+QDateTime parseTime(std::string_view text)
+{
+    // The fixed RFC 3339 form in UTC, "YYYY-MM-DDTHH:MM:SSZ"; anything else takes Qt's parser.
+    if (text.size() == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':'
+        && text[19] == 'Z') {
+        const int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
+        const int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2);
+        const bool inRange = month >= 1 && month <= 12 && day >= 1 && day <= QDate(year, month, 1).daysInMonth() && hour >= 0
+                             && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+        if (year >= 0 && inRange) {
+            if (year <= 1)
+                return {}; // Go's zero time
+            const qint64 seconds = daysFromCivil(year, unsigned(month), unsigned(day)) * 86400 + hour * 3600 + minute * 60 + second;
+            return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+        }
+    }
+    if (text.empty())
+        return {};
+    return parseTime(QJsonValue(QString::fromUtf8(text.data(), qsizetype(text.size()))));
+}
+
+QJsonArray Row::cellArray() const
+{
+    if (!hasStringCells())
+        return cells;
+    QJsonArray out;
+    for (const QByteArray &cell : stringCells)
+        out.append(QString::fromUtf8(cell));
+    return out;
+}
+
 QString humanDurationBetween(const QDateTime &from, const QDateTime &to)
 {
     return Duration(from.msecsTo(to) * Duration::Millisecond).toHumanString();

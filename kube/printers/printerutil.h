@@ -6,21 +6,30 @@
 //
 // Pure functions; any thread. Costs are linear in what they format.
 
+#include <QByteArrayList>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
+#include <string_view>
 #include <utility>
 
 namespace kube::printers {
 
 // One table row as a printer computes it: the cells in column order and the row conditions
 // (only pods set them: a Completed condition for Succeeded and Failed pods).
+// A printer whose cells are all strings and which runs ten thousand times a list (pods) fills
+// stringCells (UTF-8) instead of cells: the Table writes them without a QJsonValue per cell.
 struct Row {
     QJsonArray cells;
     QJsonArray conditions;
+    QByteArrayList stringCells;
+
+    bool hasStringCells() const { return !stringCells.isEmpty(); }
+    // The cells as a QJsonArray whichever way they were filled.
+    QJsonArray cellArray() const;
 };
 
 // A per-kind row function: the object as JSON (external version) and the clock.
@@ -44,6 +53,9 @@ inline qint64 mapSize(const QJsonObject &o, QStringView key) { return o.value(ke
 // --- time ---
 // A metav1.Time or MicroTime; invalid when absent, null, zero or unparsable.
 QDateTime parseTime(const QJsonValue &value);
+// The same from UTF-8 text; "2026-11-27T10:00:00Z" (what the API server writes) is read
+// without QDateTime's parser.
+QDateTime parseTime(std::string_view text);
 // duration.HumanDuration(to - from).
 QString humanDurationBetween(const QDateTime &from, const QDateTime &to);
 // translateTimestampSince: "<unknown>" for a zero time, else the human duration since it.

@@ -6,6 +6,7 @@
 #include "rowprinters.h"
 
 #include "kube/api/object.h"
+#include "kube/api/protoscalar.h"
 #include "kube/api/typeregistry.h"
 
 #include <QHash>
@@ -156,13 +157,17 @@ QJsonArray customCells(const KindInfo &kind, const QJsonObject &object, const QD
 Row computeRow(const KindInfo &kind, const Object &object, const QDateTime &now)
 {
     if (kind.isCustom)
-        return {customCells(kind, object.toJson(), now), {}};
+        return {customCells(kind, object.toJson(), now), {}, {}};
     const RowPrinter printer = builtinRowPrinter(kind);
     if (!printer)
-        return {defaultCells(object), {}};
+        return {defaultCells(object), {}, {}};
     Row row = printer.fromView ? printer.fromView(parseForPrinting(object.json()), now) : printer.fromJson(object.toJson(), now);
     // The row functions are written against the registry's columns (tst_printers checks every
     // kind); a mismatch must still give kubectl a well-formed table.
+    if (row.hasStringCells()) {
+        row.stringCells.resize(kind.printerColumns.size()); // (missing cells read as "")
+        return row;
+    }
     while (row.cells.size() < kind.printerColumns.size())
         row.cells.append(QJsonValue::Null);
     while (row.cells.size() > kind.printerColumns.size())
@@ -219,6 +224,11 @@ void appendRowObject(QByteArray &out, const Object &object, TableIncludeObject i
 void appendRow(QByteArray &out, const Row &row, const Object &object, TableIncludeObject include)
 {
     out += "{\"cells\":[";
+    for (qsizetype i = 0; i < row.stringCells.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        kube::appendJsonString(out, row.stringCells.at(i));
+    }
     for (qsizetype i = 0; i < row.cells.size(); ++i) {
         if (i > 0)
             out += ',';
@@ -262,7 +272,7 @@ QJsonArray tableColumnDefinitions(const KindInfo &kind)
 
 QJsonArray tableRowCells(const KindInfo &kind, const Object &object, const QDateTime &now)
 {
-    return computeRow(kind, object, now.isValid() ? now : QDateTime::currentDateTimeUtc()).cells;
+    return computeRow(kind, object, now.isValid() ? now : QDateTime::currentDateTimeUtc()).cellArray();
 }
 
 QByteArray printTableJson(const KindInfo &kind, const QList<Object> &objects, const TablePrintOptions &options, const TableListMeta &meta)

@@ -12,8 +12,8 @@
 //
 // The Table is written straight into bytes (printTableJson): row objects embed the stored bytes
 // (includeObject=Object) or the raw metadata member (Metadata) without re-serialising them, and
-// pods' cells are read from the bytes with simdjson. Other kinds still build a QJsonObject per
-// row for their row function.
+// pods' cells are read from the bytes with simdjson and written back as UTF-8 with no QJsonValue
+// in between. Other kinds still build a QJsonObject per row for their row function.
 //
 // Pure functions; any thread. Cost per pod row: one simdjson parse and the cells (a few µs);
 // other kinds: one QJsonObject parse. The AGE cells depend on TablePrintOptions::now, so tables

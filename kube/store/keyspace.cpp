@@ -25,9 +25,11 @@ KeySpace::Page KeySpace::list(QByteArrayView prefix, QByteArrayView after, qsize
     auto it = after.isEmpty() || after < prefix ? m_entries.lower_bound(prefix) : m_entries.upper_bound(after);
     for (; it != m_entries.end() && it->first.startsWith(prefix); ++it) {
         if (limit > 0 && page.items.size() == limit) {
+            // More follow; counting them would walk the rest of the prefix on every page
+            // (10,000 pods listed 500 at a time: 95,000 steps), for a count no caller uses.
             page.more = true;
-            ++page.remaining;
-            continue;
+            page.remaining = -1;
+            break;
         }
         page.items.append(it->second.object);
         page.lastKey = it->first;

@@ -29,7 +29,7 @@ public:
         QList<Object> items;
         QByteArray lastKey;              // the key of the last item (for the continue token)
         bool more = false;               // keys after lastKey match the prefix
-        qint64 remaining = 0;            // how many match after lastKey
+        qint64 remaining = 0;            // how many match after lastKey; -1 (not counted) when more
     };
 
     const KeyEntry *find(QByteArrayView key) const;

@@ -40,6 +40,11 @@ public:
             timer->start(1);
             return;
         }
+        if (request.path == u"/quiet") {
+            // A watch with nothing to say yet: the stream stays open and silent, headers sent.
+            responder.startStream(200, "application/json")->sendHeadersNow();
+            return;
+        }
         if (request.path.endsWith(u"/slow")) {
             ++slowStarted;
             QEventLoop loop;
@@ -85,6 +90,25 @@ public:
         m_socket.waitForBytesWritten(2000);
     }
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+
+    // The status line and headers only, within timeoutMs; status 0 when they did not come.
+    HttpReply readHead(int timeoutMs)
+    {
+        HttpReply r;
+        QElapsedTimer t;
+        t.start();
+        while (!m_buffer.contains("\r\n\r\n") && t.elapsed() < timeoutMs) {
+            m_socket.waitForReadyRead(50);
+            m_buffer += m_socket.readAll();
+        }
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return r;
+        r.headers = m_buffer.left(end + 2);
+        r.status = r.headers.split(' ').value(1).toInt();
+        m_buffer.remove(0, end + 4);
+        return r;
+    }
 
     HttpReply readReply()
     {
@@ -168,6 +192,7 @@ private Q_SLOTS:
     void passesDecodedRequest();
     void keepAliveServesSeveralRequests();
     void chunkedStreamOutlivesHandler();
+    void chunkedStreamSendsHeadersBeforeAnyChunk();
     void oversizedBodyIs413();
     void readsOverTheLimitAre429();
     void writesAndWatchesHaveTheirOwnBudget();
@@ -259,6 +284,18 @@ void tst_ApiHttpServer::chunkedStreamOutlivesHandler()
     // The connection is still usable after the stream ended.
     const HttpReply next = client.request("GET", "/api/v1/pods", {kHost, kAuth});
     QCOMPARE(next.status, 200);
+}
+
+void tst_ApiHttpServer::chunkedStreamSendsHeadersBeforeAnyChunk()
+{
+    // client-go's Watch() returns only once the headers arrived: a watch with no events yet
+    // must not leave the client waiting for them (bench_watch hung on exactly this). The watch
+    // handler asks for them at once; other streams (pod logs) send them with the first chunk.
+    RawClient client(m_port);
+    client.send("GET", "/quiet", {kHost, kAuth});
+    const HttpReply head = client.readHead(2000);
+    QCOMPARE(head.status, 200);
+    QVERIFY(head.headers.toLower().contains("transfer-encoding: chunked"));
 }
 
 void tst_ApiHttpServer::oversizedBodyIs413()

@@ -145,6 +145,8 @@ private Q_SLOTS:
     void topLevelMember_data();
     void topLevelMember();
     void jsonValueBytes();
+    void timeFromBytes_data();
+    void timeFromBytes();
     void defaultConvertor();
     void customResourceColumns();
     void customResourceWithoutColumnsGetsAge();
@@ -769,6 +771,34 @@ void tst_Printers::includeObject()
         QCOMPARE(rowObject.toObject(), cm);
     }
     QVERIFY(!parseTableIncludeObject(u"metadata"));
+}
+
+void tst_Printers::timeFromBytes_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("api-server-form") << QByteArray("2026-11-27T10:04:05Z");
+    QTest::newRow("leap-day") << QByteArray("2024-02-29T23:59:59Z");
+    QTest::newRow("epoch") << QByteArray("1970-01-01T00:00:00Z");
+    QTest::newRow("before-epoch") << QByteArray("1969-12-31T23:59:59Z");
+    QTest::newRow("go-zero-time") << QByteArray("0001-01-01T00:00:00Z");
+    QTest::newRow("not-a-leap-day") << QByteArray("2023-02-29T00:00:00Z");
+    QTest::newRow("month-13") << QByteArray("2026-13-01T00:00:00Z");
+    QTest::newRow("hour-24") << QByteArray("2026-11-27T24:00:00Z");
+    QTest::newRow("letters") << QByteArray("2026-1a-27T10:04:05Z");
+    QTest::newRow("fraction") << QByteArray("2026-11-27T10:04:05.123Z");
+    QTest::newRow("offset") << QByteArray("2026-11-27T10:04:05+02:00");
+    QTest::newRow("empty") << QByteArray();
+}
+
+// The byte-level reader (pods' AGE, RESTARTS) agrees with the QJsonValue one everywhere.
+void tst_Printers::timeFromBytes()
+{
+    QFETCH(QByteArray, text);
+    const QDateTime fast = printers::parseTime(std::string_view(text.constData(), size_t(text.size())));
+    const QDateTime reference = printers::parseTime(QJsonValue(QString::fromUtf8(text)));
+    QCOMPARE(fast.isValid(), reference.isValid());
+    if (reference.isValid())
+        QCOMPARE(fast.toMSecsSinceEpoch(), reference.toMSecsSinceEpoch());
 }
 
 void tst_Printers::defaultConvertor()

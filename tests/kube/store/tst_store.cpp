@@ -283,7 +283,8 @@ void tst_Store::pagination()
         QVERIFY(page->items.size() <= limit);
         for (const Object &o : page->items)
             names.append(o.name());
-        QCOMPARE(page->remainingItemCount, 10 - names.size());
+        // What follows a page is not counted (a walk over it on every page); the last says 0.
+        QCOMPARE(page->remainingItemCount, page->continueKey.isEmpty() ? 0 : -1);
         if (page->continueKey.isEmpty())
             break;
         options.continueKey = page->continueKey;
