@@ -2,7 +2,10 @@
 
 #include "codec.h"
 #include "crdvalidation.h"
+#include "defaultingressclass.h"
 #include "defaultstorageclass.h"
+#include "defaulttolerations.h"
+#include "jsonduplicates.h"
 #include "kindstrategy.h"
 #include "resourcerequest.h"
 #include "storagekeys.h"
@@ -21,6 +24,8 @@ void defaultObject(QJsonObject &object, const KindInfo &kind, const ApiContext &
         applyDefaults(object, *root, *context.registry);
     applyKindDefaults(object, kind);
     admitDefaultStorageClass(object, kind, context);
+    admitDefaultIngressClass(object, kind, context);
+    admitDefaultTolerationSeconds(object, kind);
 }
 
 Status admitNamespace(const ApiContext &context, const KindInfo &kind, const QString &namespace_)
@@ -58,9 +63,14 @@ Status admitDecoded(QJsonObject &object, const ResourceRequest &request, const A
         for (const StatusCause &c : before.typeCauses)
             findings.typeCauses.removeAll(c);
     }
-    // JSON bodies (objects and patches alike) are also checked for repeated member names.
+    // Repeated keys: YAML bodies as go-yaml reports them (line numbers), JSON bodies (objects
+    // and merge patches) as Go's JSON decoder does (paths). Apply patches are checked when they
+    // are read (serversideapply.cpp), as upstream does.
     const QByteArray body = request.http.body.trimmed();
-    if (body.startsWith('{') && mediaType(request.http.header("Content-Type")) != "application/yaml")
+    const QByteArray type = mediaType(request.http.header("Content-Type"));
+    if (type == "application/yaml")
+        findings.yamlDuplicates = scanYamlKeys(request.http.body).duplicates;
+    else if (body.startsWith('{') && type != "application/apply-patch+yaml")
         findDuplicateFields(body, findings);
     QStringList warnings;
     const Status s = decodingStatus(findings, *request.kind, *directive, &warnings);

@@ -1,5 +1,7 @@
 #include "codec.h"
 
+#include "jsonduplicates.h"
+
 #include "kube/api/protobuf.h"
 #include "kube/api/protoscalar.h"
 #include "kube/api/status.h"
@@ -30,7 +32,8 @@ Expected<Object> decodeObjectBody(QByteArrayView contentType, const QByteArray &
     if (type.isEmpty() || type == "application/json")
         return Object::parse(body);
     if (type == "application/yaml") {
-        auto json = yamlToJson(body);
+        // Repeated keys: the last value wins here; admitDecoded answers them per fieldValidation.
+        auto json = yamlToJson(scanYamlKeys(body).lastWins);
         if (!json.ok())
             return json.error();
         return Object::parse(json.value());

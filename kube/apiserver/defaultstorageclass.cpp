@@ -11,22 +11,15 @@
 
 namespace kube {
 
-namespace {
-
-bool isDefaultClass(const Object &storageClass)
-{
-    const Labels annotations = storageClass.annotations();
-    return annotations.value(u"storageclass.kubernetes.io/is-default-class") == u"true"
-           || annotations.value(u"storageclass.beta.kubernetes.io/is-default-class") == u"true";
-}
-
-} // namespace
-
-QString defaultStorageClassName(const QList<Object> &classes)
+QString newestDefaultClass(const QList<Object> &classes, std::initializer_list<QStringView> annotationKeys)
 {
     const Object *chosen = nullptr;
     for (const Object &c : classes) {
-        if (!isDefaultClass(c))
+        const Labels annotations = c.annotations();
+        bool isDefault = false;
+        for (QStringView key : annotationKeys)
+            isDefault = isDefault || annotations.value(key.toString()) == u"true";
+        if (!isDefault)
             continue;
         // RFC 3339 UTC timestamps of equal precision compare as strings.
         if (!chosen || c.creationTimestamp() > chosen->creationTimestamp()
@@ -34,6 +27,11 @@ QString defaultStorageClassName(const QList<Object> &classes)
             chosen = &c;
     }
     return chosen ? chosen->name() : QString();
+}
+
+QString defaultStorageClassName(const QList<Object> &classes)
+{
+    return newestDefaultClass(classes, {u"storageclass.kubernetes.io/is-default-class", u"storageclass.beta.kubernetes.io/is-default-class"});
 }
 
 void admitDefaultStorageClass(QJsonObject &object, const KindInfo &kind, const ApiContext &context)

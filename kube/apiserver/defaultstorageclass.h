@@ -13,6 +13,9 @@
 // The API server's thread. Cost: a list of the stored StorageClasses per claim write.
 
 #include <QList>
+#include <QStringView>
+
+#include <initializer_list>
 #include <QString>
 
 class QJsonObject;
@@ -27,5 +30,9 @@ void admitDefaultStorageClass(QJsonObject &object, const KindInfo &kind, const A
 
 // GetDefaultClass over classes; empty when none is annotated as default. Pure.
 QString defaultStorageClassName(const QList<Object> &classes);
+
+// The rule both default-class admissions share: among the classes carrying one of the
+// annotations with the value "true", the newest, then the first by name. Pure.
+QString newestDefaultClass(const QList<Object> &classes, std::initializer_list<QStringView> annotations);
 
 } // namespace kube

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace kube {
 
@@ -25,5 +26,25 @@ struct JsonKeyScan {
 };
 
 JsonKeyScan scanJsonKeys(QByteArrayView json);
+
+// Repeated keys of a YAML body (application/yaml, and apply patches, JSON text included, which
+// upstream reads as YAML), as go-yaml v2's strict decoding reports them, and the body as its
+// non-strict decoding reads it. Upstream answers them by fieldValidation: Strict refuses with
+// `…yaml: unmarshal errors:\n  line 10: key "paused" already set in map`, Warn sends one
+// warning per key ("line 10: key \"paused\" already set in map"), Ignore accepts; the last
+// value wins.
+//
+// Pure function; any thread. Cost: one YAML conversion of the body, plus one per repeated key
+// (at most 64 are resolved).
+struct YamlKeyScan {
+    QStringList duplicates; // `line N: key "k" already set in map`, N of the repeated key, in document order
+    QByteArray lastWins;    // the body with each repeated key's earlier entries blanked out
+                            // (lines kept, so later errors still name the right line)
+    bool resolved = true;   // false when a repeated key could not be blanked out (a multi-line
+                            // flow mapping, more than 64 of them): lastWins is then the body as
+                            // given, which the converter refuses
+};
+
+YamlKeyScan scanYamlKeys(QByteArrayView yaml);
 
 } // namespace kube

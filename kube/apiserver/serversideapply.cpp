@@ -2,6 +2,7 @@
 
 #include "admission.h"
 #include "handlers.h"
+#include "jsonduplicates.h"
 #include "managedfields.h"
 #include "objectrules.h"
 #include "requestinfo.h"
@@ -64,9 +65,24 @@ Status conflictStatus(const QList<Conflict> &conflicts)
     return out;
 }
 
-Expected<QJsonObject> parseApplied(const ResourceRequest &request)
+// The applied configuration, read as YAML (JSON text included) the way upstream's apply patcher
+// does: repeated keys are refused with Strict ("error strict decoding YAML: …"), sent as
+// warnings with Warn (the default), accepted silently with Ignore; the last value wins.
+Expected<QJsonObject> parseApplied(const ResourceRequest &request, ApiResponder &responder)
 {
-    auto json = yamlToJson(request.http.body);
+    const YamlKeyScan keys = scanYamlKeys(request.http.body);
+    if (!keys.duplicates.isEmpty()) {
+        const QString directive = request.http.param(u"fieldValidation"_qs);
+        if (directive == u"Strict") {
+            return Status::badRequest(u"error strict decoding YAML: error converting YAML to JSON: yaml: unmarshal errors:\n  "_qs
+                                      + keys.duplicates.join(u"\n  "_qs));
+        }
+        if (directive != u"Ignore") {
+            for (const QString &d : keys.duplicates)
+                responder.addWarning(d);
+        }
+    }
+    auto json = yamlToJson(keys.lastWins);
     if (!json.ok())
         return json.error();
     const QJsonDocument doc = QJsonDocument::fromJson(json.value());
@@ -93,7 +109,7 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
                                                        {{u"FieldValueRequired"_qs, u"Required value: is required for apply patch"_qs, u"fieldManager"_qs}}));
     }
     const bool force = parseGoBool(request.http.param(u"force"_qs));
-    auto parsed = parseApplied(request);
+    auto parsed = parseApplied(request, responder);
     if (!parsed.ok())
         return responder.respondStatus(parsed.error());
     QJsonObject applied = parsed.value();

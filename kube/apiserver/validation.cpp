@@ -417,7 +417,8 @@ Status decodingStatus(const DecodingFindings &findings, const KindInfo &kind, Fi
         return Status::badRequest(prefix + findings.typeError);
     if (!findings.typeCauses.isEmpty())
         return Status::invalid(kind.gvk.group, kind.gvk.kind, QString(), findings.typeCauses);
-    if ((findings.unknownFields.isEmpty() && findings.duplicateFields.isEmpty()) || directive == FieldValidation::Ignore)
+    if ((findings.unknownFields.isEmpty() && findings.duplicateFields.isEmpty() && findings.yamlDuplicates.isEmpty())
+        || directive == FieldValidation::Ignore)
         return {};
     // Document order, as Go's decoder meets them; stable for what has no known position.
     QList<QPair<qsizetype, QString>> ordered;
@@ -434,6 +435,11 @@ Status decodingStatus(const DecodingFindings &findings, const KindInfo &kind, Fi
     QStringList messages;
     for (const auto &[offset, message] : std::as_const(ordered))
         messages << message;
+    // go-yaml's strict error comes first, as one message: "yaml: unmarshal errors:\n  line 6: …".
+    if (directive == FieldValidation::Strict && !findings.yamlDuplicates.isEmpty())
+        messages.prepend(u"yaml: unmarshal errors:\n  "_qs + findings.yamlDuplicates.join(u"\n  "_qs));
+    else
+        messages = findings.yamlDuplicates + messages;
     if (messages.isEmpty())
         return {};
     if (directive == FieldValidation::Strict)

@@ -58,6 +58,7 @@ struct DecodingFindings {
     QList<StatusCause> typeCauses; // custom resources: one per mismatch
     QList<QPair<qsizetype, QString>> duplicateFields; // (offset in the body, path)
     QHash<QString, qsizetype> fieldOffsets;           // where each path first appears in the body
+    QStringList yamlDuplicates; // YAML bodies: `line N: key "k" already set in map` (scanYamlKeys)
 };
 
 // Fills findings' duplicateFields and fieldOffsets from the raw JSON body (jsonduplicates.h).

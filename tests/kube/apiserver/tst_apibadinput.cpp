@@ -117,6 +117,8 @@ private Q_SLOTS:
     void unknownFieldIgnored();
     void duplicateFieldStrict();
     void duplicateFieldWarns();
+    void yamlDuplicateKeys_data();
+    void yamlDuplicateKeys();
 
 private:
     QList<QByteArray> headers(const QByteArray &contentType = "application/json") const;
@@ -378,6 +380,76 @@ void tst_ApiBadInput::duplicateFieldWarns()
                                   R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dupignore"},"data":{"a":"1","a":"2"}})");
     QCOMPARE(ignored.status, 201);
     QVERIFY(ignored.header("Warning").isEmpty());
+}
+
+void tst_ApiBadInput::yamlDuplicateKeys_data()
+{
+    // Upstream (test/integration/apiserver/field_validation_test.go): YAML bodies and apply
+    // patches (JSON text included, read as YAML) report repeated keys as go-yaml does.
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");       // Strict: the error's message
+    QTest::addColumn<QList<QByteArray>>("warnings"); // Warn: the Warning headers
+    const QByteArray yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %1\ndata:\n  k: one\n  k: two\n";
+    const QByteArray json = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\n\"metadata\":{\"name\":\"%1\"},\n\"data\":{\"k\":\"one\",\n\"k\":\"two\"}}";
+    const auto named = [](QByteArray body, const char *name) { return body.replace("%1", name); };
+    const QList<QByteArray> line7{"299 - \"line 7: key \\\"k\\\" already set in map\""};
+    const QList<QByteArray> line4{"299 - \"line 4: key \\\"k\\\" already set in map\""};
+    QTest::newRow("yaml-create-strict") << QByteArray("POST") << kConfigMaps + "?fieldValidation=Strict" << QByteArray("application/yaml")
+                                        << named(yaml, "y-strict") << 400
+                                        << u"ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: "
+                                           "yaml: unmarshal errors:\n  line 7: key \"k\" already set in map"_qs
+                                        << QList<QByteArray>();
+    QTest::newRow("yaml-create-warn") << QByteArray("POST") << kConfigMaps + "?fieldValidation=Warn" << QByteArray("application/yaml")
+                                      << named(yaml, "y-warn") << 201 << QString() << line7;
+    QTest::newRow("yaml-create-default-warns") << QByteArray("POST") << kConfigMaps << QByteArray("application/yaml")
+                                               << named(yaml, "y-default") << 201 << QString() << line7;
+    QTest::newRow("yaml-create-ignore") << QByteArray("POST") << kConfigMaps + "?fieldValidation=Ignore" << QByteArray("application/yaml")
+                                        << named(yaml, "y-ignore") << 201 << QString() << QList<QByteArray>();
+    const QByteArray apply = "application/apply-patch+yaml";
+    QTest::newRow("apply-yaml-strict") << QByteArray("PATCH") << kConfigMaps + "/a-strict?fieldManager=t&fieldValidation=Strict" << apply
+                                       << named(yaml, "a-strict") << 400
+                                       << u"error strict decoding YAML: error converting YAML to JSON: yaml: unmarshal errors:\n"
+                                          "  line 7: key \"k\" already set in map"_qs
+                                       << QList<QByteArray>();
+    QTest::newRow("apply-yaml-warn") << QByteArray("PATCH") << kConfigMaps + "/a-warn?fieldManager=t&fieldValidation=Warn" << apply
+                                     << named(yaml, "a-warn") << 201 << QString() << line7;
+    QTest::newRow("apply-yaml-ignore") << QByteArray("PATCH") << kConfigMaps + "/a-ignore?fieldManager=t&fieldValidation=Ignore" << apply
+                                       << named(yaml, "a-ignore") << 201 << QString() << QList<QByteArray>();
+    QTest::newRow("apply-json-strict") << QByteArray("PATCH") << kConfigMaps + "/j-strict?fieldManager=t&fieldValidation=Strict" << apply
+                                       << named(json, "j-strict") << 400
+                                       << u"error strict decoding YAML: error converting YAML to JSON: yaml: unmarshal errors:\n"
+                                          "  line 4: key \"k\" already set in map"_qs
+                                       << QList<QByteArray>();
+    QTest::newRow("apply-json-warn") << QByteArray("PATCH") << kConfigMaps + "/j-warn?fieldManager=t&fieldValidation=Warn" << apply
+                                     << named(json, "j-warn") << 201 << QString() << line4;
+    QTest::newRow("apply-json-ignore") << QByteArray("PATCH") << kConfigMaps + "/j-ignore?fieldManager=t&fieldValidation=Ignore" << apply
+                                       << named(json, "j-ignore") << 201 << QString() << QList<QByteArray>();
+}
+
+void tst_ApiBadInput::yamlDuplicateKeys()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    QFETCH(QList<QByteArray>, warnings);
+    const QString before = listRevision();
+    const Reply r = request(method, target, body, contentType);
+    QVERIFY2(r.status == status, r.body.constData());
+    if (status == 400) {
+        QCOMPARE(r.json().value(u"reason").toString(), u"BadRequest"_qs);
+        QCOMPARE(r.json().value(u"message").toString(), message);
+        QCOMPARE(listRevision(), before);
+        return;
+    }
+    QCOMPARE(r.header("Warning"), warnings);
+    QCOMPARE(r.json().value(u"data").toObject().value(u"k").toString(), u"two"_qs); // the last one wins, as in go-yaml
 }
 
 QTEST_GUILESS_MAIN(tst_ApiBadInput)

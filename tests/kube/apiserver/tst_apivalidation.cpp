@@ -4,6 +4,7 @@
 #include "kube/apiserver/jsonduplicates.h"
 #include "kube/apiserver/validation.h"
 #include "kube/api/typeregistry.h"
+#include "kube/api/yaml.h"
 
 #include "tests/support/testpaths.h"
 
@@ -98,6 +99,9 @@ private Q_SLOTS:
     void duplicateKeys_data();
     void duplicateKeys();
     void duplicatesAndUnknownInDocumentOrder();
+    void yamlDuplicateKeys_data();
+    void yamlDuplicateKeys();
+    void yamlDuplicateKeysAreBounded();
 };
 
 void tst_ApiValidation::fieldValidationParameter_data()
@@ -439,6 +443,138 @@ void tst_ApiValidation::duplicatesAndUnknownInDocumentOrder()
     warnings.clear();
     QVERIFY(decodingStatus(findings, *kind, FieldValidation::Ignore, &warnings).isSuccess());
     QVERIFY(warnings.isEmpty());
+}
+
+// Upstream's field_validation_test.go bodies (test/integration/apiserver): its invalidBodyYAML
+// (POST/PUT as application/yaml) and applyInvalidBody (JSON text sent as an apply patch, which
+// is read as YAML), with the lines upstream reports.
+const char kUpstreamYaml[] = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: deployment
+  labels:
+    app: nginx
+spec:
+  unknown1: val1
+  unknownDupe: valDupe
+  unknownDupe: valDupe2
+  paused: true
+  paused: false
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:latest
+        unknownNested: val1
+        imagePullPolicy: Always
+        imagePullPolicy: Never)";
+
+const char kUpstreamApplyJson[] = R"({
+		"apiVersion": "apps/v1",
+		"kind": "Deployment",
+		"metadata": {
+			"name": "deployment",
+			"labels": {"app": "nginx"}
+		},
+		"spec": {
+			"paused": false,
+			"paused": true,
+			"selector": {
+				"matchLabels": {
+					"app": "nginx"
+				}
+			},
+			"template": {
+				"metadata": {
+					"labels": {
+						"app": "nginx"
+					}
+				},
+				"spec": {
+					"containers": [{
+						"name":  "nginx",
+						"image": "nginx:latest",
+						"imagePullPolicy": "Never",
+						"imagePullPolicy": "Always"
+					}]
+				}
+			}
+		}
+	})";
+
+void tst_ApiValidation::yamlDuplicateKeys_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QStringList>("duplicates");
+    QTest::addColumn<QByteArray>("lastWins"); // the body as go-yaml's non-strict decoding reads it, as minified JSON
+    const auto line = [](int n, const char *key) { return u"line %1: key \"%2\" already set in map"_qs.arg(n).arg(QLatin1StringView(key)); };
+    QTest::newRow("none") << QByteArray("a: 1\nb:\n  a: 2\n") << QStringList() << QByteArray(R"({"a":1,"b":{"a":2}})");
+    QTest::newRow("block") << QByteArray("kind: ConfigMap\ndata:\n  k: one\n  other: x\n  k: two\n") << QStringList{line(5, "k")}
+                           << QByteArray(R"({"kind":"ConfigMap","data":{"other":"x","k":"two"}})");
+    QTest::newRow("earlier-value-is-a-block") << QByteArray("a:\n  x: 1\n  y:\n  - 2\n  - 3\nb: 0\na: |\n  text\n")
+                                              << QStringList{line(7, "a")} << QByteArray(R"({"b":0,"a":"text\n"})");
+    QTest::newRow("three-times") << QByteArray("k: 1\nk: 2\nk: 3\n") << QStringList{line(2, "k"), line(3, "k")}
+                                 << QByteArray(R"({"k":3})");
+    QTest::newRow("first-key-of-a-sequence-item") << QByteArray("l:\n- name: a\n  image: x\n  name: b\n- name: c\n")
+                                                  << QStringList{line(4, "name")}
+                                                  << QByteArray(R"({"l":[{"image":"x","name":"b"},{"name":"c"}]})");
+    QTest::newRow("same-key-in-sibling-items") << QByteArray("l:\n- name: a\n- name: b\n") << QStringList()
+                                               << QByteArray(R"({"l":[{"name":"a"},{"name":"b"}]})");
+    QTest::newRow("quoted-key") << QByteArray("\"k\": 1\nk: 2\n") << QStringList{line(2, "k")} << QByteArray(R"({"k":2})");
+    QTest::newRow("json-one-line") << QByteArray(R"({"k":"one","o":1,"k":"two"})") << QStringList{line(1, "k")}
+                                   << QByteArray(R"({"o":1,"k":"two"})");
+    QTest::newRow("upstream-yaml-create") << QByteArray(kUpstreamYaml)
+                                          << QStringList{line(10, "unknownDupe"), line(12, "paused"), line(26, "imagePullPolicy")}
+                                          << QByteArray();
+    QTest::newRow("upstream-json-apply") << QByteArray(kUpstreamApplyJson)
+                                         << QStringList{line(10, "paused"), line(27, "imagePullPolicy")} << QByteArray();
+}
+
+// Past 64 repeated keys the body is left as it is (each costs a conversion of the whole body).
+void tst_ApiValidation::yamlDuplicateKeysAreBounded()
+{
+    QByteArray yaml;
+    for (int i = 0; i < 100; ++i)
+        yaml += "k: " + QByteArray::number(i) + "\n";
+    const YamlKeyScan scan = scanYamlKeys(yaml);
+    QVERIFY(!scan.resolved);
+    QCOMPARE(scan.lastWins, yaml);
+    QVERIFY(!yamlToJson(scan.lastWins).ok());
+}
+
+// Each repeated key is reported with its line, and the earlier entry is blanked so the last
+// value wins (go-yaml's non-strict decoding) while the line numbers stay put.
+void tst_ApiValidation::yamlDuplicateKeys()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QStringList, duplicates);
+    QFETCH(QByteArray, lastWins);
+    const YamlKeyScan scan = scanYamlKeys(yaml);
+    QVERIFY(scan.resolved);
+    QCOMPARE(scan.duplicates, duplicates);
+    QCOMPARE(scan.lastWins.count('\n'), yaml.count('\n'));
+    const Expected<QByteArray> json = yamlToJson(scan.lastWins);
+    QVERIFY2(json.ok(), qPrintable(json.ok() ? QString() : json.error().message()));
+    if (!lastWins.isEmpty()) {
+        QCOMPARE(*json, lastWins);
+        return;
+    }
+    const QJsonObject spec = QJsonDocument::fromJson(*json).object().value(u"spec").toObject();
+    const QJsonObject container = spec[u"template"_qs][u"spec"_qs][u"containers"_qs][0].toObject();
+    if (yaml.startsWith('{')) { // the JSON apply body: the later values are false→true, Never→Always
+        QCOMPARE(spec.value(u"paused"_qs), QJsonValue(true));
+        QCOMPARE(container.value(u"imagePullPolicy"_qs), QJsonValue(u"Always"_qs));
+    } else {
+        QCOMPARE(spec.value(u"paused"_qs), QJsonValue(false));
+        QCOMPARE(spec.value(u"unknownDupe"_qs), QJsonValue(u"valDupe2"_qs));
+        QCOMPARE(container.value(u"imagePullPolicy"_qs), QJsonValue(u"Never"_qs));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ApiValidation)
