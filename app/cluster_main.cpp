@@ -1,8 +1,9 @@
 // timonel-cluster: the embedded Kubernetes cluster, headless.
-//   timonel-cluster serve [--data-dir DIR] [--port N] [--kubeconfig FILE]
+//   timonel-cluster serve [--data-dir DIR] [--port N] [--ingress-port N] [--kubeconfig FILE]
 #include "app/commandline.h"
 #include "app/unixsignals.h"
 
+#include "kube/api/duration.h"
 #include "kube/cluster/embeddedcluster.h"
 #include "kube/cluster/kubeconfigentry.h"
 
@@ -24,6 +25,13 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser)
         return 2;
     }
     options.port = quint16(port);
+    bool ingressPortOk = true;
+    const uint ingressPort = parser.value(QStringLiteral("ingress-port")).toUInt(&ingressPortOk);
+    if (!ingressPortOk || ingressPort > 65535) {
+        err << QCoreApplication::translate("main", "timonel-cluster: --ingress-port must be a number from 0 to 65535") << Qt::endl;
+        return 2;
+    }
+    options.ingressPort = quint16(ingressPort);
     bool nodesOk = true;
     options.nodes = parser.value(QStringLiteral("nodes")).toInt(&nodesOk);
     if (!nodesOk || options.nodes < 1 || options.nodes > 100) {
@@ -32,6 +40,12 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser)
     }
 
     options.controllers = !parser.isSet(QStringLiteral("no-controllers"));
+    const auto grace = kube::Duration::parse(parser.value(QStringLiteral("node-monitor-grace-period")));
+    if (!grace.ok() || grace->nanoseconds() < kube::Duration::Second) {
+        err << QCoreApplication::translate("main", "timonel-cluster: --node-monitor-grace-period must be a duration of at least 1s, such as 40s") << Qt::endl;
+        return 2;
+    }
+    options.nodeMonitorGracePeriod = std::chrono::duration_cast<std::chrono::milliseconds>(grace->toChrono());
 
     kube::EmbeddedCluster cluster(options);
     if (const kube::Status s = cluster.start(); !s.isSuccess()) {
@@ -52,6 +66,8 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser)
     timonel::quitOnTerminationSignals();
     QTextStream out(stdout);
     out << "ready " << cluster.url() << Qt::endl;
+    if (cluster.ingressPort() != 0)
+        out << "ingress http://127.0.0.1:" << cluster.ingressPort() << Qt::endl;
     return app.exec();
 }
 
@@ -70,8 +86,14 @@ int main(int argc, char *argv[])
                       QStringLiteral("dir"), kube::EmbeddedCluster::defaultDataDir()});
     parser.addOption({QStringLiteral("port"), QCoreApplication::translate("main", "The API server's port on 127.0.0.1 (0: any free port)."),
                       QStringLiteral("port"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("ingress-port"),
+                      QCoreApplication::translate("main", "The ingress controller's port on 127.0.0.1 (0: any free port)."),
+                      QStringLiteral("port"), QStringLiteral("8080")});
     parser.addOption({QStringLiteral("nodes"), QCoreApplication::translate("main", "How many simulated nodes the cluster has (1 to 100)."),
                       QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("node-monitor-grace-period"),
+                      QCoreApplication::translate("main", "How long a node's kubelet may stay silent before the node is NotReady (a duration: 40s, 1m)."),
+                      QStringLiteral("duration"), QStringLiteral("40s")});
     parser.addOption({QStringLiteral("no-controllers"),
                       QCoreApplication::translate("main", "Serve the API only: no controllers, scheduler or simulated kubelets (for API tests and benchmarks).")});
     parser.addOption({QStringLiteral("kubeconfig"),

@@ -7,6 +7,7 @@
 #include "kube/apiserver/objectrules.h"
 #include "kube/apiserver/storagekeys.h"
 #include "kube/controllers/controllermanager.h"
+#include "kube/controllers/ingress/ingressclassinfo.h"
 #include "kube/store/store.h"
 #include "servingcertificates.h"
 
@@ -17,6 +18,7 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QThread>
 
 namespace kube {
@@ -129,6 +131,40 @@ Status EmbeddedCluster::createDefaultStorageClass()
     return {};
 }
 
+// The default IngressClass "timonel" (ingress-nginx's install creates its class the same way),
+// annotated with the port its controller serves: ClusterOptions::ingressPort, or a free port
+// chosen now for 0 so it can be printed at once. A taken port is not fatal — the controller
+// reports it and retries — so a second cluster on the machine still starts. A class the learner
+// edited keeps its edits; only the port follows this start.
+Status EmbeddedCluster::createDefaultIngressClass()
+{
+    if (m_options.controllers) {
+        QTcpServer probe;
+        if (probe.listen(QHostAddress::LocalHost, m_options.ingressPort))
+            m_ingressPort = probe.serverPort();
+        else if ((m_ingressPort = m_options.ingressPort) != 0)
+            qWarning("timonel-cluster: 127.0.0.1:%d is in use; Ingresses are served there once it is free", int(m_ingressPort));
+    }
+    const KindInfoPtr classes = m_registry->resource(ingress::ingressClasses());
+    const QByteArray key = storageKey(*classes, QString(), QLatin1String(ingress::DefaultClassName));
+    const QString port = QString::number(m_ingressPort);
+    auto written = m_store->guaranteedUpdate(key, [&](const Object &current) -> Expected<Object> {
+        QJsonObject json = current.isNull() ? ingress::defaultIngressClass(m_ingressPort) : current.toJson();
+        QJsonObject metadata = json.value(u"metadata").toObject();
+        if (current.isNull()) {
+            metadata.insert(u"uid", newUid());
+            metadata.insert(u"creationTimestamp", formatKubeTime(Clock::system().now()));
+        }
+        QJsonObject annotations = metadata.value(u"annotations").toObject();
+        if (m_ingressPort != 0)
+            annotations.insert(QLatin1String(ingress::PortAnnotation), port);
+        metadata.insert(u"annotations", annotations);
+        json.insert(u"metadata", metadata);
+        return Object::fromJson(json);
+    }, Store::IfMissing::Create);
+    return written.ok() ? Status() : written.error();
+}
+
 // The nodes a learner schedules onto. For now they register as Ready with fixed capacity; the
 // simulated kubelet (issue 4) takes over their status and heartbeats.
 Status EmbeddedCluster::registerNodes()
@@ -189,6 +225,8 @@ Status EmbeddedCluster::start()
         return s;
     if (Status s = createDefaultStorageClass(); !s.isSuccess())
         return s;
+    if (Status s = createDefaultIngressClass(); !s.isSuccess())
+        return s;
 
     m_api = std::make_unique<ApiServer>(m_registry.get(), m_store.get(), Clock::system());
     m_http = std::make_unique<ApiHttpServer>(m_token, m_api.get());
@@ -213,7 +251,9 @@ void EmbeddedCluster::startControllers()
 {
     m_controllerThread = new QThread;
     m_controllerThread->setObjectName(u"controllers"_qs);
-    m_controllers = new ControllerManager(ControllerManagerOptions{url(), m_caCertificate, m_token, 1}, Clock::system());
+    ControllerManagerOptions options{url(), m_caCertificate, m_token, 1};
+    options.nodeMonitorGracePeriod = m_options.nodeMonitorGracePeriod;
+    m_controllers = new ControllerManager(options, Clock::system());
     m_controllers->moveToThread(m_controllerThread);
     m_controllerThread->start();
     QMetaObject::invokeMethod(m_controllers, &ControllerManager::start, Qt::QueuedConnection);

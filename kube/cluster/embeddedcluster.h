@@ -16,6 +16,7 @@
 
 class QThread;
 
+#include <chrono>
 #include <memory>
 
 namespace kube {
@@ -35,6 +36,11 @@ struct ClusterOptions {
     // Run the controllers, scheduler and simulated kubelets (on their own thread). Tests of the
     // API alone turn them off so nothing but the test writes.
     bool controllers = true;
+    // The ingress controller's port on 127.0.0.1 (IngressClass "timonel"); 0: any free port.
+    quint16 ingressPort = 0;
+    // node-monitor-grace-period of the node lifecycle controller (40 s upstream); tests and
+    // demos shorten it.
+    std::chrono::milliseconds nodeMonitorGracePeriod{40000};
 };
 
 class EmbeddedCluster : public QObject
@@ -51,6 +57,8 @@ public:
     // The PEM certificate of the cluster's own CA, which signed the serving certificate.
     QByteArray caCertificate() const { return m_caCertificate; }
     quint16 port() const { return m_port; }
+    // Where Ingresses are served (chosen at start; 0 without controllers).
+    quint16 ingressPort() const { return m_ingressPort; }
     QByteArray token() const { return m_token; }
     Store *store() const { return m_store.get(); }
 
@@ -62,6 +70,7 @@ private:
     Status bootstrap();
     Status registerNodes();
     Status createDefaultStorageClass();
+    Status createDefaultIngressClass();
     Status publishKubernetesService();
     void startControllers();
 
@@ -76,6 +85,7 @@ private:
     QByteArray m_token;
     QByteArray m_caCertificate;
     quint16 m_port = 0;
+    quint16 m_ingressPort = 0;
 };
 
 } // namespace kube

@@ -12,10 +12,13 @@
 #include "daemonset/daemonsetcontroller.h"
 #include "deployment/deploymentcontroller.h"
 #include "cronjob/cronjobcontroller.h"
+#include "ingress/ingresscontroller.h"
 #include "job/jobcontroller.h"
 #include "replicaset/replicasetcontroller.h"
 #include "volumes/persistentvolumecontroller.h"
 #include "statefulset/statefulsetcontroller.h"
+#include "nodelifecycle/nodelifecyclecontroller.h"
+#include "nodelifecycle/taintevictioncontroller.h"
 
 #include "kube/cache/sharedinformerfactory.h"
 #include "kube/client/clustertransport.h"
@@ -77,7 +80,7 @@ void ControllerManager::start()
     m_context = std::make_unique<ControllerContext>(ControllerContext{m_client.get(), m_informers.get(), &m_clock, m_events.get()});
 
     m_controllers.push_back(std::make_unique<SchedulerController>(*m_context, m_options.seed));
-    m_controllers.push_back(std::make_unique<KubeletController>(*m_context));
+    m_controllers.push_back(std::make_unique<KubeletController>(*m_context, m_options.nodeMonitorGracePeriod));
     m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicaSets()));
     m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicationControllers()));
     m_controllers.push_back(std::make_unique<DeploymentController>(*m_context));
@@ -89,12 +92,16 @@ void ControllerManager::start()
     m_controllers.push_back(std::make_unique<PersistentVolumeController>(*m_context, m_controllers));
     m_controllers.push_back(std::make_unique<StatefulSetController>(*m_context));
     m_controllers.push_back(std::make_unique<EndpointsController>(*m_context));
-    m_controllers.push_back(std::make_unique<ServiceProxy>(*m_context, [this]() -> const KubeletController * {
-        for (const auto &c : m_controllers)
-            if (auto *kubelet = qobject_cast<const KubeletController *>(c.get()))
-                return kubelet;
-        return nullptr;
-    }(), m_options.seed));
+    m_controllers.push_back(std::make_unique<NodeLifecycleController>(*m_context, m_options.nodeMonitorGracePeriod));
+    m_controllers.push_back(std::make_unique<TaintEvictionController>(*m_context));
+    // The service proxy and the ingress controller answer through the simulated containers.
+    const KubeletController *kubelet = nullptr;
+    for (const auto &c : m_controllers) {
+        if (auto *k = qobject_cast<const KubeletController *>(c.get()))
+            kubelet = k;
+    }
+    m_controllers.push_back(std::make_unique<ServiceProxy>(*m_context, kubelet, m_options.seed));
+    m_controllers.push_back(std::make_unique<IngressController>(*m_context, kubelet, m_options.seed));
     m_informers->start();
 }
 

@@ -12,6 +12,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <memory>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct ControllerManagerOptions {
     QByteArray caPem;         // the cluster's CA
     QByteArray token;         // the cluster's bearer token
     quint32 seed = 1;         // the scheduler's tie-breaks
+    // node-monitor-grace-period: a node whose kubelet is silent this long goes NotReady; the
+    // simulated kubelets renew their Leases four times per period.
+    std::chrono::milliseconds nodeMonitorGracePeriod{40000};
 };
 
 class ControllerManager : public QObject

@@ -4,6 +4,7 @@
 #include "kubeletlogserver.h"
 
 #include "kube/api/clock.h"
+#include "kube/cache/indexers.h"
 #include "kube/cache/sharedinformer.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
@@ -19,8 +20,8 @@ namespace kube {
 
 namespace {
 
-constexpr int LeaseRenewMs = 10000;
-constexpr int LeaseDurationSeconds = 40;
+// The annotation that stops a node's simulated kubelet (see the header).
+constexpr auto KubeletAnnotation = u"timonel.dev/kubelet";
 
 QString nodeNameOf(const Object &pod)
 {
@@ -29,10 +30,11 @@ QString nodeNameOf(const Object &pod)
 
 } // namespace
 
-KubeletController::KubeletController(const ControllerContext &context, QObject *parent)
+KubeletController::KubeletController(const ControllerContext &context, std::chrono::milliseconds leaseDuration, QObject *parent)
     : Controller(u"kubelet"_qs, context, parent)
     , m_pods(context.informer(gvr::pods()))
     , m_nodes(context.informer(gvr::nodes()))
+    , m_leaseDuration(leaseDuration)
     , m_leaseTimer(new QTimer(this))
     , m_logServer(new KubeletLogServer(context.client->transport()->config().bearerToken,
                                        [this](const QString &key) { return simulation(key); }, *context.clock, this))
@@ -53,10 +55,16 @@ KubeletController::KubeletController(const ControllerContext &context, QObject *
 
     ResourceEventHandler nodes;
     nodes.synced = [this] { renewLeases(); };
-    nodes.added = [this](const Object &node) { publishLogPort(node); };
-    nodes.updated = [this](const Object &, const Object &node) { publishLogPort(node); };
+    nodes.added = [this](const Object &node) {
+        publishLogPort(node);
+        nodeChanged(nullptr, node);
+    };
+    nodes.updated = [this](const Object &old, const Object &node) {
+        publishLogPort(node);
+        nodeChanged(&old, node);
+    };
     m_nodes->addEventHandler(this, nodes);
-    m_leaseTimer->setInterval(LeaseRenewMs);
+    m_leaseTimer->setInterval(int(std::max<qint64>(100, m_leaseDuration.count() / 4))); // upstream: 1/4 of the duration
     connect(m_leaseTimer, &QTimer::timeout, this, &KubeletController::renewLeases);
     m_leaseTimer->start();
 }
@@ -136,8 +144,8 @@ void KubeletController::sync(const QString &key, Done done)
         return;
     }
     const QString nodeName = nodeNameOf(*pod);
-    if (nodeName.isEmpty()) {
-        done({});
+    if (nodeName.isEmpty() || isStopped(nodeName)) {
+        done({}); // a stopped kubelet is silent; its pods are synced again when it resumes
         return;
     }
     const QDateTime now = m_context.clock->now();
@@ -211,26 +219,91 @@ void KubeletController::sync(const QString &key, Done done)
         enqueueAfter(key, std::max<qint64>(1, now.msecsTo(*wake)));
 }
 
+bool KubeletController::isStopped(const Object &node)
+{
+    return node.annotations().value(KubeletAnnotation) == u"stopped";
+}
+
+bool KubeletController::isStopped(const QString &nodeName) const
+{
+    const auto node = m_nodes->lister().get(QString(), nodeName);
+    return node && isStopped(*node);
+}
+
+// Level-triggered on node events: a running kubelet keeps its node Ready (after a restart, or
+// after it was silent and the node lifecycle controller marked it Unknown); one that resumes
+// renews its Lease at once and catches its pods up, rewriting their status.
+void KubeletController::nodeChanged(const Object *oldNode, const Object &node)
+{
+    if (isStopped(node))
+        return;
+    if (oldNode && isStopped(*oldNode)) {
+        renewLease(node);
+        for (Running &running : m_running) {
+            if (running.node == node.name())
+                running.lastStatus = {};
+        }
+        for (const Object &pod : m_pods->lister().byIndex(QString::fromLatin1(index::NodeName), node.name()))
+            enqueue(pod);
+    }
+    postReady(node);
+}
+
+// The kubelet's NodeReady condition (upstream setNodeReadyCondition), written only when the
+// node does not already say Ready=True.
+void KubeletController::postReady(const Object &node)
+{
+    QJsonObject json = node.toJson();
+    QJsonObject status = json.value(u"status").toObject();
+    QJsonArray conditions = status.value(u"conditions").toArray();
+    const QString now = formatKubeTime(m_context.clock->now());
+    const QJsonObject ready{{u"type"_qs, u"Ready"_qs}, {u"status"_qs, u"True"_qs}, {u"reason"_qs, u"KubeletReady"_qs},
+                            {u"message"_qs, u"kubelet is posting ready status"_qs},
+                            {u"lastHeartbeatTime"_qs, now}, {u"lastTransitionTime"_qs, now}};
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < conditions.size(); ++i) {
+        if (conditions.at(i).toObject().value(u"type").toString() == u"Ready")
+            at = i;
+    }
+    if (at >= 0 && conditions.at(at).toObject().value(u"status").toString() == u"True")
+        return;
+    if (at >= 0)
+        conditions.replace(at, ready);
+    else
+        conditions.append(ready);
+    status.insert(u"conditions", conditions);
+    json.insert(u"status", status);
+    m_context.client->update({gvr::nodes(), QString(), node.name(), u"status"_qs}, Object::fromJson(json),
+                             [](Expected<Object>) {}); // a conflict brings another node event, and another try
+}
+
 void KubeletController::renewLeases()
 {
-    const QString now = formatKubeMicroTime(m_context.clock->now());
     for (const Object &node : m_nodes->lister().list()) {
-        const QString objectName = node.name();
-        const QJsonObject lease{
-            {u"apiVersion"_qs, u"coordination.k8s.io/v1"_qs},
-            {u"kind"_qs, u"Lease"_qs},
-            {u"metadata"_qs, QJsonObject{{u"name"_qs, objectName}, {u"namespace"_qs, u"kube-node-lease"_qs},
-                                         {u"ownerReferences"_qs, QJsonArray{QJsonObject{
-                                              {u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, u"Node"_qs},
-                                              {u"name"_qs, objectName}, {u"uid"_qs, node.uid()}}}}}},
-            {u"spec"_qs, QJsonObject{{u"holderIdentity"_qs, objectName}, {u"leaseDurationSeconds"_qs, LeaseDurationSeconds},
-                                     {u"renewTime"_qs, now}}},
-        };
-        // Server-side apply creates the Lease the first time and renews it after.
-        m_context.client->apply({gvr::leases(), u"kube-node-lease"_qs, objectName, QString()},
-                                QJsonDocument(lease).toJson(QJsonDocument::Compact), u"kubelet"_qs,
-                                [](Expected<Object>) {}, true);
+        if (!isStopped(node))
+            renewLease(node);
     }
+}
+
+void KubeletController::renewLease(const Object &node)
+{
+    const QString now = formatKubeMicroTime(m_context.clock->now());
+    const int leaseDurationSeconds = int(std::max<qint64>(1, m_leaseDuration.count() / 1000));
+    const QString objectName = node.name();
+    const QJsonObject lease{
+        {u"apiVersion"_qs, u"coordination.k8s.io/v1"_qs},
+        {u"kind"_qs, u"Lease"_qs},
+        {u"metadata"_qs, QJsonObject{{u"name"_qs, objectName}, {u"namespace"_qs, u"kube-node-lease"_qs},
+                                     {u"ownerReferences"_qs, QJsonArray{QJsonObject{
+                                          {u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, u"Node"_qs},
+                                          {u"name"_qs, objectName}, {u"uid"_qs, node.uid()}}}}}},
+        {u"spec"_qs, QJsonObject{{u"holderIdentity"_qs, objectName}, {u"leaseDurationSeconds"_qs, leaseDurationSeconds},
+                                 {u"renewTime"_qs, now}}},
+    };
+    // Server-side apply creates the Lease the first time and renews it after.
+    m_context.client->apply({gvr::leases(), u"kube-node-lease"_qs, objectName, QString()},
+                            QJsonDocument(lease).toJson(QJsonDocument::Compact), u"kubelet"_qs,
+                            [](Expected<Object>) {}, true);
 }
 
 } // namespace kube

@@ -7,6 +7,11 @@
 // (KubeletLogServer, on a loopback port it records in every node's
 // status.daemonEndpoints.kubeletEndpoint.Port, where the API server's pods/log finds it).
 //
+// A learner makes a node fail with data: while the Node carries the annotation
+// timonel.dev/kubelet=stopped its kubelet is silent — no Lease renewal, no node or pod status,
+// no events, no final deletions — so the node lifecycle controller takes it NotReady and evicts
+// its pods; removing the annotation brings it back (it posts Ready and catches its pods up).
+//
 // Work is level-triggered per pod key: a sync advances the simulation to now, reports, and
 // asks to be woken at the simulation's next transition — no polling.
 //
@@ -19,6 +24,7 @@
 #include <QSet>
 #include <QJsonObject>
 
+#include <chrono>
 #include <memory>
 
 class QTimer;
@@ -37,7 +43,9 @@ class KubeletController : public Controller
 {
     Q_OBJECT
 public:
-    explicit KubeletController(const ControllerContext &context, QObject *parent = nullptr);
+    // leaseDuration: the Leases' leaseDurationSeconds; they are renewed four times per duration.
+    explicit KubeletController(const ControllerContext &context, std::chrono::milliseconds leaseDuration = std::chrono::seconds(40),
+                               QObject *parent = nullptr);
     ~KubeletController() override;
 
     // The simulation of a pod ("namespace/name"), for logs and traffic; null when not running.
@@ -67,12 +75,19 @@ private:
     QString allocateIp(Node &node);
     void release(const QString &key);
     void renewLeases();
+    // The simulated kubelet outage (timonel.dev/kubelet: stopped).
+    static bool isStopped(const Object &node);
+    bool isStopped(const QString &nodeName) const;
+    void renewLease(const Object &node);
+    void postReady(const Object &node);
+    void nodeChanged(const Object *oldNode, const Object &node);
     void publishLogPort(const Object &node);
 
     SharedInformer *m_pods;
     SharedInformer *m_nodes;
     QHash<QString, Running> m_running;
     QHash<QString, Node> m_nodeStates;
+    const std::chrono::milliseconds m_leaseDuration;
     QTimer *m_leaseTimer;
     KubeletLogServer *m_logServer;
 };

@@ -231,8 +231,12 @@ Row printIngressClass(const QJsonObject &object, const QDateTime &now)
             parameters += u'.' + str(p, u"apiGroup");
         parameters += u'/' + str(p, u"name");
     }
+    // Kubernetes 1.35 marks the default class as it does StorageClasses.
+    QString displayName = name(object);
+    if (obj(obj(object, u"metadata"), u"annotations").value(u"ingressclass.kubernetes.io/is-default-class").toString() == u"true")
+        displayName += u" (default)"_qs;
     Row row;
-    row.cells = {name(object), str(spec, u"controller"), parameters, age(object, now)};
+    row.cells = {displayName, str(spec, u"controller"), parameters, age(object, now)};
     return row;
 }
 

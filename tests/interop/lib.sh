@@ -16,7 +16,7 @@ start_cluster() {
   trap 'cleanup' EXIT
   export KUBECONFIG="$work/kubeconfig" HOME="$work/home" HELM_CACHE_HOME="$work/helm-cache" HELM_CONFIG_HOME="$work/helm-config" HELM_DATA_HOME="$work/helm-data"
   mkdir -p "$HOME"
-  "$cluster_bin" serve --data-dir "$work/data" --port 0 --kubeconfig "$KUBECONFIG" "$@" > "$work/server.out" 2> "$work/server.err" &
+  "$cluster_bin" serve --data-dir "$work/data" --port 0 --ingress-port 0 --kubeconfig "$KUBECONFIG" "$@" > "$work/server.out" 2> "$work/server.err" &
   server_pid=$!
   for _ in $(seq 200); do grep -q '^ready ' "$work/server.out" 2>/dev/null && break; sleep 0.05; done
   grep -q '^ready https://127.0.0.1:' "$work/server.out" || { echo "server did not become ready"; cat "$work/server.err"; exit 1; }
