@@ -12,6 +12,7 @@
 #include "kube/cache/sharedinformer.h"
 #include "models/deploymentedit.h"
 #include "models/relatedobjects.h"
+#include "models/workloadhistory.h"
 #include "editor/yamleditorpanel.h"
 #include "views/bluegreenwizard.h"
 #include "views/canarywizard.h"
@@ -242,9 +243,16 @@ void ConsoleDetails::setSelection(const QString &resourceId, const QList<kube::O
             m_logPanel->setPod(QString(), QString(), {}, {});
         }
         m_pane->tabs()->setTabEnabled(m_logsTab, object.kind() == u"Pod");
-        const bool deployment = object.kind() == u"Deployment";
-        m_pane->tabs()->setTabEnabled(m_rolloutTab, deployment);
-        m_rollout->setDeployment(resourceId, deployment ? object : kube::Object());
+        // The Rollout tab: Deployments, DaemonSets and StatefulSets, by the selected resource
+        // (list items may lack a kind); the canary and blue-green wizards: Deployments only.
+        const QString rolloutKind = rolloutKindOf(resourceId);
+        const bool rollout = !rolloutKind.isEmpty();
+        m_pane->tabs()->setTabEnabled(m_rolloutTab, rollout);
+        for (const auto *name : {"canaryButton", "blueGreenButton"}) {
+            if (auto *button = m_pane->findChild<QPushButton *>(QLatin1StringView(name)))
+                button->setVisible(rolloutKind == u"Deployment");
+        }
+        m_rollout->setDeployment(resourceId, rollout ? object : kube::Object());
         if (m_pane->tabs()->currentIndex() == m_yamlTab)
             m_yaml->openObject(resourceId, object);
     }

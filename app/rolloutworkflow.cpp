@@ -5,6 +5,7 @@
 
 #include "kube/cache/sharedinformer.h"
 #include "models/rollouthistory.h"
+#include "models/workloadhistory.h"
 #include "views/rolloutpanel.h"
 
 #include <memory>
@@ -15,6 +16,7 @@ namespace {
 
 const QString kDeployments = QStringLiteral("deployments.apps");
 const QString kReplicaSets = QStringLiteral("replicasets.apps");
+const QString kControllerRevisions = QStringLiteral("controllerrevisions.apps");
 const QString kPods = QStringLiteral("pods");
 const QString kEvents = QStringLiteral("events");
 
@@ -23,10 +25,11 @@ kube::Status noSession()
     return kube::Status::badRequest(RolloutWorkflow::tr("not connected to a cluster"));
 }
 
-kube::ResourceRef deploymentRef(const kube::Object &deployment)
+// "deployments.apps" → apps/v1 deployments (the kinds this workflow handles are all apps/v1).
+kube::ResourceRef appsRef(const QString &resourceId, const kube::Object &workload)
 {
-    return kube::ResourceRef{{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments")}, deployment.namespace_(),
-                             deployment.name(), {}};
+    return kube::ResourceRef{{QStringLiteral("apps"), QStringLiteral("v1"), resourceId.section(u'.', 0, 0)}, workload.namespace_(),
+                             workload.name(), {}};
 }
 
 ClusterSession::ObjectReply toDone(RolloutWorkflow::Done done)
@@ -78,41 +81,58 @@ void RolloutWorkflow::setSession(ClusterSession *session)
 
 void RolloutWorkflow::setDeployment(const QString &resourceId, const kube::Object &deployment)
 {
-    const bool isDeployment = !deployment.isNull() && resourceId == kDeployments;
-    m_resourceId = resourceId;
-    m_deployment = isDeployment ? deployment : kube::Object();
-    if (!isDeployment)
+    const QString kind = deployment.isNull() ? QString() : rolloutKindOf(resourceId);
+    if (kind != m_kind)
         releaseInformers();
-    else if (m_informers.isEmpty())
+    m_resourceId = resourceId;
+    m_kind = kind;
+    m_deployment = kind.isEmpty() ? kube::Object() : deployment;
+    if (kind.isEmpty())
+        releaseInformers();
+    else if (m_informers.empty())
         acquireInformers();
     refresh();
 }
 
 void RolloutWorkflow::acquireInformers()
 {
-    if (!m_session)
+    if (!m_session || m_kind.isEmpty())
         return;
-    for (const QString &resource : {kDeployments, kReplicaSets, kPods, kEvents}) {
+    const QString history = m_kind == u"Deployment" ? kReplicaSets : kControllerRevisions;
+    for (const QString &resource : {m_resourceId, history, kPods, kEvents}) {
         kube::SharedInformer *informer = m_session->acquireInformer(resource);
         if (!informer)
             continue;
-        const quint64 handler = informer->addBatchHandler(this, [this](const kube::InformerEventBatch &) {
+        auto subscription = std::make_unique<kube::InformerSubscription>();
+        subscription->reset(informer, this, [this](const kube::InformerEventBatch &) {
             if (!m_deployment.isNull() && !m_refresh.isActive())
                 m_refresh.start();
         });
-        m_informers.insert(resource, Held{informer, handler});
+        m_informers[resource] = std::move(subscription);
     }
 }
 
 void RolloutWorkflow::releaseInformers()
 {
     m_refresh.stop();
-    for (const Held &held : std::as_const(m_informers)) {
-        held.informer->removeEventHandler(held.handler);
-        if (m_session)
-            m_session->releaseInformer(held.informer);
+    for (auto &[resource, subscription] : m_informers) {
+        kube::SharedInformer *informer = subscription->informer();
+        subscription->reset();
+        if (m_session && informer)
+            m_session->releaseInformer(informer);
     }
     m_informers.clear();
+}
+
+kube::SharedInformer *RolloutWorkflow::informer(const QString &resource) const
+{
+    const auto it = m_informers.find(resource);
+    return it == m_informers.end() ? nullptr : it->second->informer();
+}
+
+kube::ResourceRef RolloutWorkflow::workloadRef(const kube::Object &workload) const
+{
+    return appsRef(m_kind.isEmpty() ? kDeployments : m_resourceId, workload);
 }
 
 void RolloutWorkflow::refresh()
@@ -123,19 +143,25 @@ void RolloutWorkflow::refresh()
     }
     const QString ns = m_deployment.namespace_();
     const auto list = [this, &ns](const QString &resource) -> QList<kube::Object> {
-        const Held held = m_informers.value(resource);
-        return held.informer ? held.informer->lister().list(ns) : QList<kube::Object>();
+        kube::SharedInformer *held = informer(resource);
+        return held ? held->lister().list(ns) : QList<kube::Object>();
     };
-    // The cached Deployment is the newest we know (the caller's copy may be older); a
-    // Deployment gone from a synced cache empties the panel.
-    if (const Held d = m_informers.value(kDeployments); d.informer) {
-        const std::optional<kube::Object> live = d.informer->lister().get(ns, m_deployment.name());
+    // The cached workload is the newest we know (the caller's copy may be older); a workload
+    // gone from a synced cache empties the panel.
+    if (kube::SharedInformer *d = informer(m_resourceId)) {
+        const std::optional<kube::Object> live = d->lister().get(ns, m_deployment.name());
         if (live && live->uid() == m_deployment.uid())
             m_deployment = *live;
-        else if (d.informer->hasSynced() && !live)
+        else if (d->hasSynced() && !live)
             return m_panel->clear();
     }
-    m_panel->setRollout(m_deployment, list(kReplicaSets), list(kPods), list(kEvents));
+    if (m_kind == u"Deployment") {
+        m_panel->setRollout(m_deployment, list(kReplicaSets), list(kPods), list(kEvents));
+        return;
+    }
+    const QList<kube::Object> pods = list(kPods);
+    m_panel->setRollout(RolloutHistory::fromControllerRevisions(m_deployment, m_kind, list(kControllerRevisions), pods), pods,
+                        list(kEvents));
 }
 
 void RolloutWorkflow::undo(const kube::Object &deployment, qint64 revision, Done done)
@@ -143,16 +169,20 @@ void RolloutWorkflow::undo(const kube::Object &deployment, qint64 revision, Done
     if (!m_session)
         return done(noSession());
     QPointer<ClusterSession> session = m_session;
+    const QString kind = m_kind.isEmpty() ? u"Deployment"_qs : m_kind;
     QList<kube::Object> sets;
-    if (const Held rs = m_informers.value(kReplicaSets); rs.informer)
-        sets = rs.informer->lister().list(deployment.namespace_());
-    // As kubectl: decide on the live Deployment, then patch.
-    session->get(deploymentRef(deployment), [session, sets, revision, done, deployment](kube::Expected<kube::Object> live) {
+    if (kube::SharedInformer *rs = informer(kind == u"Deployment" ? kReplicaSets : kControllerRevisions))
+        sets = rs->lister().list(deployment.namespace_());
+    const kube::ResourceRef ref = workloadRef(deployment);
+    // As kubectl: decide on the live workload, then patch.
+    session->get(ref, [session, sets, revision, done, ref, kind](kube::Expected<kube::Object> live) {
         if (!live)
             return done(live.error());
         if (!session)
             return done(noSession());
-        const RolloutHistory::Undo undo = RolloutHistory::from(*live, sets).undo(revision);
+        const RolloutHistory::Undo undo = kind == u"Deployment"
+                                              ? RolloutHistory::from(*live, sets).undo(revision)
+                                              : RolloutHistory::fromControllerRevisions(*live, kind, sets).undo(revision);
         switch (undo.outcome) {
         case RolloutHistory::Undo::Outcome::Patch: break;
         case RolloutHistory::Undo::Outcome::NotFound: return done(kube::Status(404, QStringLiteral("NotFound"), undo.message));
@@ -161,7 +191,8 @@ void RolloutWorkflow::undo(const kube::Object &deployment, qint64 revision, Done
         }
         kube::PatchOptions options;
         options.fieldManager = QStringLiteral("kubectl-rollout");
-        session->patch(deploymentRef(deployment), kube::PatchType::Json, undo.body, toDone(done), options);
+        session->patch(ref, undo.strategicMerge ? kube::PatchType::StrategicMerge : kube::PatchType::Json, undo.body, toDone(done),
+                       options);
     });
 }
 
@@ -169,14 +200,19 @@ void RolloutWorkflow::setPaused(const kube::Object &deployment, bool pause, Done
 {
     if (!m_session)
         return done(noSession());
+    // kubectl rollout pause / resume (objectpauser.go, objectresumer.go) refuse other kinds.
+    if (!m_kind.isEmpty() && m_kind != u"Deployment") {
+        const QString message = pause ? tr("%1 \"%2\" pausing is not supported") : tr("%1 \"%2\" resuming is not supported");
+        return done(kube::Status::badRequest(message.arg(m_resourceId, deployment.name())));
+    }
     kube::PatchOptions options;
     options.fieldManager = QStringLiteral("kubectl-rollout");
-    m_session->patch(deploymentRef(deployment), kube::PatchType::StrategicMerge, pausePatch(pause), toDone(done), options);
+    m_session->patch(workloadRef(deployment), kube::PatchType::StrategicMerge, pausePatch(pause), toDone(done), options);
 }
 
 void RolloutWorkflow::restart(const kube::Object &deployment, Done done)
 {
-    m_actions->restart(kDeployments, deployment, std::move(done));
+    m_actions->restart(m_kind.isEmpty() ? kDeployments : m_resourceId, deployment, std::move(done));
 }
 
 void RolloutWorkflow::setImage(const kube::Object &deployment, const QString &container, const QString &image,
@@ -189,7 +225,7 @@ void RolloutWorkflow::setImage(const kube::Object &deployment, const QString &co
         return done(kube::Status::badRequest(tr("unable to find container named \"%1\"").arg(container)));
     kube::PatchOptions options;
     options.fieldManager = QStringLiteral("kubectl-set");
-    m_session->patch(deploymentRef(deployment), kube::PatchType::StrategicMerge, body, toDone(done), options);
+    m_session->patch(workloadRef(deployment), kube::PatchType::StrategicMerge, body, toDone(done), options);
 }
 
 RolloutWorkflow::Done RolloutWorkflow::reporter(const QString &what)

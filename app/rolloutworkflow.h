@@ -1,6 +1,7 @@
 #pragma once
-// RolloutWorkflow: keeps a RolloutPanel live for one Deployment and carries out its intents
-// through the ClusterSession, with the requests kubectl makes (models/rollouthistory.h):
+// RolloutWorkflow: keeps a RolloutPanel live for one Deployment, DaemonSet or StatefulSet and
+// carries out its intents through the ClusterSession, with the requests kubectl makes
+// (models/rollouthistory.h):
 //   undo       GET the Deployment (kubectl decides on the live object, not a cache), then the
 //              JSON patch of `rollout undo --to-revision` (field manager kubectl-rollout);
 //              a paused Deployment, an unknown revision or a revision that is already current
@@ -9,6 +10,13 @@
 //   restart    ObjectActions::restart (kubectl.kubernetes.io/restartedAt)
 //   set image  strategic merge patch of the container's image + change-cause (kubectl-set)
 // Each result is reported by actionFinished() (what, success, the server's message).
+//
+// DaemonSets and StatefulSets (models/workloadhistory.h): undo GETs the workload and sends the
+// chosen ControllerRevision's data bytes as a strategic merge patch (kubectl-rollout); the
+// revisions come from the informer cache (kubectl lists them from the server); pause and
+// resume are refused with kubectl's words; restart and set image are the Deployment's
+// requests on the workload. Their informers are the workload's resource, controllerrevisions.apps, pods and
+// events, each held through a kube::InformerSubscription.
 //
 // Live data: while a Deployment is set and a session is connected, it holds the session's
 // shared informers for deployments.apps, replicasets.apps, pods and events (all namespaces,
@@ -20,6 +28,7 @@
 
 #include "kube/api/object.h"
 #include "kube/api/status.h"
+#include "kube/cache/informersubscription.h"
 
 #include <QHash>
 #include <QObject>
@@ -29,8 +38,11 @@
 #include <chrono>
 #include <functional>
 
+#include <map>
+#include <memory>
+
 namespace kube {
-class SharedInformer;
+struct ResourceRef;
 }
 
 namespace timonel {
@@ -51,8 +63,8 @@ public:
     ~RolloutWorkflow() override;
 
     void setSession(ClusterSession *session);
-    // resourceId: "deployments.apps"; a null object (or another kind) empties the panel and
-    // releases the informers.
+    // resourceId: "deployments.apps", "daemonsets.apps" or "statefulsets.apps"; a null object
+    // (or another kind) empties the panel and releases the informers.
     void setDeployment(const QString &resourceId, const kube::Object &deployment);
     const kube::Object &deployment() const { return m_deployment; }
     RolloutPanel *panel() const { return m_panel; }
@@ -80,13 +92,13 @@ private:
     RolloutPanel *m_panel;
     ObjectActions *m_actions;
     QPointer<ClusterSession> m_session;
+    kube::SharedInformer *informer(const QString &resource) const;
+    kube::ResourceRef workloadRef(const kube::Object &workload) const;
+
     QString m_resourceId;
+    QString m_kind; // "Deployment", "DaemonSet", "StatefulSet"; empty when none
     kube::Object m_deployment;
-    struct Held {
-        kube::SharedInformer *informer = nullptr;
-        quint64 handler = 0;
-    };
-    QHash<QString, Held> m_informers; // by resource id
+    std::map<QString, std::unique_ptr<kube::InformerSubscription>> m_informers; // by resource id
     QTimer m_refresh;
 };
 

@@ -152,6 +152,8 @@ qint64 RolloutHistory::previousRevision() const
 
 RolloutHistory::Undo RolloutHistory::undo(qint64 toRevision) const
 {
+    if (!isDeployment())
+        return controllerRevisionUndo(toRevision);
     Undo u;
     const qint64 number = toRevision == 0 ? previousRevision() : toRevision;
     const RolloutRevision *target = number > 0 ? revision(number) : nullptr;

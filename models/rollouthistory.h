@@ -20,6 +20,11 @@
 //                         order ($setElementOrder) and a kubernetes.io/change-cause annotation.
 //   pause / resume        strategic merge patch spec.paused true / null (kubectl clears it).
 //
+// DaemonSets and StatefulSets keep their revisions as ControllerRevisions instead
+// (fromControllerRevisions(), models/workloadhistory.h): there the "set" fields of a revision
+// name the ControllerRevision and count the pods at that revision, and undo is the strategic
+// merge patch kubectl sends (the revision's data).
+//
 // Pure functions over immutable objects; any thread. Cost: one parse per ReplicaSet, plus a
 // YAML rendering per revision's template.
 
@@ -38,14 +43,15 @@ struct RolloutRevision {
     QString changeCause;         // empty when none ("<none>" in kubectl)
     QStringList images;          // "container=image", containers then init containers
     QDateTime created;           // the ReplicaSet's creationTimestamp
-    QString replicaSetName;
+    QString replicaSetName;      // DaemonSet/StatefulSet: the ControllerRevision's name
     QString replicaSetUid;
-    int replicas = 0;            // spec.replicas of the set
+    int replicas = 0;            // spec.replicas of the set (DaemonSet/StatefulSet: pods at the revision)
     int readyReplicas = 0;
     int availableReplicas = 0;
     bool current = false;
     QJsonObject podTemplate;     // spec.template without the pod-template-hash label
-    kube::Object replicaSet;
+    kube::Object replicaSet;     // DaemonSet/StatefulSet: the ControllerRevision
+    QString revisionHash;        // DaemonSet/StatefulSet: its controller-revision-hash
 };
 
 class RolloutHistory
@@ -54,8 +60,18 @@ class RolloutHistory
 public:
     // The sets controlled by the Deployment (others in the list are ignored).
     static RolloutHistory from(const kube::Object &deployment, const QList<kube::Object> &replicaSets);
+    // A DaemonSet's or StatefulSet's (kind: "DaemonSet" / "StatefulSet") revisions from the
+    // ControllerRevisions it controls; pods: any pods (its own are counted per revision).
+    // Defined in workloadhistory.cpp.
+    static RolloutHistory fromControllerRevisions(const kube::Object &workload, const QString &kind,
+                                                  const QList<kube::Object> &revisions, const QList<kube::Object> &pods = {});
 
+    // The workload (for a DaemonSet or StatefulSet too).
     const kube::Object &deployment() const { return m_deployment; }
+    const kube::Object &workload() const { return m_deployment; }
+    // "Deployment", "DaemonSet" or "StatefulSet".
+    const QString &kind() const { return m_kind; }
+    bool isDeployment() const { return m_kind == u"Deployment"; }
     // Ascending by number; sets without a revision annotation are left out (as kubectl does).
     const QList<RolloutRevision> &revisions() const { return m_revisions; }
     qint64 currentRevision() const { return m_current; }
@@ -68,12 +84,17 @@ public:
         Outcome outcome = Outcome::NotFound;
         QByteArray body;   // the JSON patch (Outcome::Patch)
         QString message;   // kubectl's words for the other outcomes
+        // DaemonSet/StatefulSet: body is a strategic merge patch (the revision's data).
+        bool strategicMerge = false;
     };
     // `kubectl rollout undo --to-revision=toRevision` (0: the previous revision).
     Undo undo(qint64 toRevision) const;
 
 private:
+    Undo controllerRevisionUndo(qint64 toRevision) const; // workloadhistory.cpp
+
     kube::Object m_deployment;
+    QString m_kind = QStringLiteral("Deployment");
     QList<RolloutRevision> m_revisions;
     qint64 m_current = 0;
 };

@@ -1,5 +1,7 @@
 #include "rolloutprogress.h"
 
+#include "models/workloadhistory.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -54,6 +56,8 @@ bool isBlockingWaitingReason(QStringView reason)
 RolloutProgress RolloutProgress::from(const RolloutHistory &history, const QList<kube::Object> &pods, const QDateTime &now,
                                       std::chrono::seconds notReadyAfter)
 {
+    if (!history.isDeployment())
+        return fromControllerRevisions(history, pods, now, notReadyAfter);
     RolloutProgress p;
     const kube::Object &deployment = history.deployment();
     if (deployment.isNull())
@@ -97,11 +101,21 @@ RolloutProgress RolloutProgress::from(const RolloutHistory &history, const QList
     if (newUid.isEmpty())
         return p;
 
+    p.collectBlocking(pods, [&newUid](const kube::Object &pod) {
+        const std::optional<kube::OwnerReference> owner = pod.controllerRef();
+        return owner && owner->uid == newUid;
+    }, now, notReadyAfter, false);
+    return p;
+}
+
+void RolloutProgress::collectBlocking(const QList<kube::Object> &pods, const std::function<bool(const kube::Object &)> &isNew,
+                                      const QDateTime &now, std::chrono::seconds notReadyAfter, bool workloadRevision)
+{
+    RolloutProgress &p = *this;
     QList<BlockingPod> failing;
     QList<BlockingPod> notReady;
     for (const kube::Object &pod : pods) {
-        const std::optional<kube::OwnerReference> owner = pod.controllerRef();
-        if (!owner || owner->uid != newUid || pod.isBeingDeleted())
+        if (!isNew(pod) || pod.isBeingDeleted())
             continue;
         const QJsonObject podStatus = pod.toJson().value(u"status").toObject();
         if (std::optional<BlockingPod> f = failingContainer(pod.name(), podStatus)) {
@@ -125,21 +139,126 @@ RolloutProgress RolloutProgress::from(const RolloutHistory &history, const QList
     std::sort(notReady.begin(), notReady.end(), byName);
     p.blockingPods = failing + notReady;
     if (p.stuck == Stuck::ProgressDeadlineExceeded)
-        return p;
+        return;
     if (!failing.isEmpty()) {
         p.stuck = Stuck::PodsFailing;
         p.stuckReason = failing.front().reason;
-        p.stuckMessage = tr("%n pod(s) of the new ReplicaSet cannot start: %1", nullptr, int(failing.size()))
-                             .arg(failing.front().reason);
-        return p;
+        p.stuckMessage = workloadRevision
+            ? tr("%n pod(s) at the new revision cannot start: %1", nullptr, int(failing.size())).arg(failing.front().reason)
+            : tr("%n pod(s) of the new ReplicaSet cannot start: %1", nullptr, int(failing.size())).arg(failing.front().reason);
+        return;
     }
     if (!notReady.isEmpty()) {
         p.stuck = Stuck::PodsNotReady;
         p.stuckReason = QStringLiteral("NotReady");
-        p.stuckMessage = tr("%n pod(s) of the new ReplicaSet have not become ready for %1 s or more (failing readiness probes?)",
-                            nullptr, int(notReady.size()))
-                             .arg(notReadyAfter.count());
+        p.stuckMessage = workloadRevision
+            ? tr("%n pod(s) at the new revision have not become ready for %1 s or more (failing readiness probes?)",
+                 nullptr, int(notReady.size()))
+                  .arg(notReadyAfter.count())
+            : tr("%n pod(s) of the new ReplicaSet have not become ready for %1 s or more (failing readiness probes?)",
+                 nullptr, int(notReady.size()))
+                  .arg(notReadyAfter.count());
     }
+}
+
+RolloutProgress RolloutProgress::fromControllerRevisions(const RolloutHistory &history, const QList<kube::Object> &pods,
+                                                         const QDateTime &now, std::chrono::seconds notReadyAfter)
+{
+    RolloutProgress p;
+    const kube::Object &workload = history.workload();
+    if (workload.isNull())
+        return p;
+    const QJsonObject w = workload.toJson();
+    const QJsonObject spec = w.value(u"spec").toObject();
+    const QJsonObject status = w.value(u"status").toObject();
+    const QString name = workload.name();
+    const qint64 observedGeneration = status.value(u"observedGeneration").toInteger();
+    if (history.kind() == u"DaemonSet") {
+        p.desired = status.value(u"desiredNumberScheduled").toInt();
+        p.current = status.value(u"currentNumberScheduled").toInt();
+        p.updated = status.value(u"updatedNumberScheduled").toInt();
+        p.ready = status.value(u"numberReady").toInt();
+        p.available = status.value(u"numberAvailable").toInt();
+        p.unavailable = status.value(u"numberUnavailable").toInt();
+        p.observed = observedGeneration >= workload.generation();
+        // kubectl rollout status ds (DaemonSetStatusViewer).
+        const QString strategy = spec.value(u"updateStrategy").toObject().value(u"type").toString(u"RollingUpdate"_qs);
+        if (strategy != u"RollingUpdate") {
+            p.statusMessage = tr("rollout status is only available for RollingUpdate strategy type");
+        } else if (!p.observed) {
+            p.statusMessage = tr("Waiting for daemon set spec update to be observed...");
+        } else if (p.updated < p.desired) {
+            p.statusMessage = tr("Waiting for daemon set \"%1\" rollout to finish: %2 out of %3 new pods have been updated...")
+                                  .arg(name).arg(p.updated).arg(p.desired);
+        } else if (p.available < p.desired) {
+            p.statusMessage = tr("Waiting for daemon set \"%1\" rollout to finish: %2 of %3 updated pods are available...")
+                                  .arg(name).arg(p.available).arg(p.desired);
+        } else {
+            p.statusMessage = tr("daemon set \"%1\" successfully rolled out").arg(name);
+            p.complete = true;
+        }
+    } else {
+        p.desired = spec.value(u"replicas").toInt(1);
+        p.current = status.value(u"replicas").toInt();
+        p.updated = status.value(u"updatedReplicas").toInt();
+        p.ready = status.value(u"readyReplicas").toInt();
+        p.available = status.value(u"availableReplicas").toInt();
+        p.unavailable = std::max(0, p.desired - p.available);
+        p.updateRevision = status.value(u"updateRevision").toString();
+        p.currentRevision = status.value(u"currentRevision").toString();
+        p.observed = observedGeneration != 0 && observedGeneration >= workload.generation();
+        // kubectl rollout status sts (StatefulSetStatusViewer): with a rollingUpdate (the API
+        // defaults one, partition 0) its sentences are the partitioned ones.
+        const QJsonObject strategy = spec.value(u"updateStrategy").toObject();
+        const QJsonValue rollingUpdate = strategy.value(u"rollingUpdate");
+        const bool hasReplicas = spec.value(u"replicas").isDouble();
+        const QJsonValue partition = rollingUpdate.toObject().value(u"partition");
+        if (strategy.value(u"type").toString(u"RollingUpdate"_qs) != u"RollingUpdate") {
+            p.statusMessage = tr("rollout status is only available for RollingUpdate strategy type");
+        } else if (!p.observed) {
+            p.statusMessage = tr("Waiting for statefulset spec update to be observed...");
+        } else if (hasReplicas && p.ready < p.desired) {
+            p.statusMessage = tr("Waiting for %1 pods to be ready...").arg(p.desired - p.ready);
+        } else if (rollingUpdate.isObject()) {
+            const int wanted = p.desired - partition.toInt();
+            if (hasReplicas && partition.isDouble() && p.updated < wanted) {
+                p.statusMessage = tr("Waiting for partitioned roll out to finish: %1 out of %2 new pods have been updated...")
+                                      .arg(p.updated).arg(wanted);
+            } else {
+                p.statusMessage = tr("partitioned roll out complete: %1 new pods have been updated...").arg(p.updated);
+                p.complete = true;
+            }
+        } else if (p.updateRevision != p.currentRevision) {
+            p.statusMessage = tr("waiting for statefulset rolling update to complete %1 pods at revision %2...")
+                                  .arg(p.updated).arg(p.updateRevision);
+        } else {
+            p.statusMessage = tr("statefulset rolling update complete %1 pods at revision %2...")
+                                  .arg(status.value(u"currentReplicas").toInt()).arg(p.currentRevision);
+            p.complete = true;
+        }
+    }
+
+    // The pods by revision: the current one's, then older ones with pods, newest first.
+    const RolloutRevision *current = nullptr;
+    for (auto it = history.revisions().crbegin(); it != history.revisions().crend(); ++it) {
+        const ReplicaSetSummary summary{it->replicaSetName, it->number, it->replicas, it->replicas,
+                                        it->readyReplicas, it->availableReplicas, it->images};
+        if (it->current) {
+            p.newReplicaSet = summary;
+            current = &*it;
+        } else if (it->replicas > 0) {
+            p.oldReplicaSets.append(summary);
+        }
+    }
+    if (!current)
+        return p;
+    const QString uid = workload.uid();
+    const QString revisionName = current->replicaSetName;
+    const QString hash = current->revisionHash;
+    p.collectBlocking(pods, [&](const kube::Object &pod) {
+        const std::optional<kube::OwnerReference> owner = pod.controllerRef();
+        return owner && owner->uid == uid && podAtRevision(pod, revisionName, hash);
+    }, now, notReadyAfter, true);
     return p;
 }
 
@@ -149,9 +268,11 @@ QList<TimelineStep> rolloutTimeline(const RolloutHistory &history, const QList<k
     if (history.deployment().isNull())
         return steps;
     // List items may come without kind: name the kinds here.
-    QList<std::pair<kube::Object, QString>> subjects{{history.deployment(), QStringLiteral("Deployment")}};
-    for (const RolloutRevision &r : history.revisions())
-        subjects.append({r.replicaSet, QStringLiteral("ReplicaSet")});
+    QList<std::pair<kube::Object, QString>> subjects{{history.deployment(), history.kind()}};
+    for (const RolloutRevision &r : history.revisions()) {
+        if (history.isDeployment())
+            subjects.append({r.replicaSet, QStringLiteral("ReplicaSet")});
+    }
     for (const auto &[subject, kind] : std::as_const(subjects)) {
         for (const ObjectEvent &e : selectObjectEvents(subject, events))
             steps.append({e.lastSeen, kind, subject.name(), e});

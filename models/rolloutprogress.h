@@ -13,6 +13,12 @@
 // rolloutTimeline(): the Deployment's and its ReplicaSets' events (ScalingReplicaSet,
 // SuccessfulCreate…), oldest first — the steps of the rollout.
 //
+// DaemonSets and StatefulSets (a history from RolloutHistory::fromControllerRevisions): the
+// counts come from their status (DaemonSet: desired/current/updated/ready/available number
+// scheduled per node), statusMessage is `kubectl rollout status`'s sentence for the kind, the
+// "new set" is the pods at the current revision and the old sets the pods at older revisions
+// (by controller-revision-hash label); blocking pods are those at the current revision.
+//
 // Pure functions; any thread. Cost: one parse of the Deployment, each set and each pod of the
 // new set; the timeline costs objectevents' selection per object.
 
@@ -20,6 +26,7 @@
 #include "models/rollouthistory.h"
 
 #include <chrono>
+#include <functional>
 
 namespace timonel {
 
@@ -70,11 +77,24 @@ public:
     QString stuckReason;  // the headline: "ProgressDeadlineExceeded", "ImagePullBackOff"…
     QString stuckMessage; // a sentence for the banner
     QList<BlockingPod> blockingPods;
+    // DaemonSet/StatefulSet: kubectl rollout status's words (no trailing newline); empty for a
+    // Deployment (the panel words it).
+    QString statusMessage;
+    QString updateRevision;  // StatefulSet: status.updateRevision
+    QString currentRevision; // StatefulSet: status.currentRevision
 
     // pods: any pods (those of the new set are picked by owner UID); now: for "not ready for
     // long".
     static RolloutProgress from(const RolloutHistory &history, const QList<kube::Object> &pods, const QDateTime &now,
                                 std::chrono::seconds notReadyAfter = std::chrono::seconds(120));
+
+private:
+    static RolloutProgress fromControllerRevisions(const RolloutHistory &history, const QList<kube::Object> &pods,
+                                                   const QDateTime &now, std::chrono::seconds notReadyAfter);
+    // Sorts failing and not-ready pods into blockingPods and sets stuck* (what: the pods' group
+    // in the message).
+    void collectBlocking(const QList<kube::Object> &pods, const std::function<bool(const kube::Object &)> &isNew,
+                         const QDateTime &now, std::chrono::seconds notReadyAfter, bool workloadRevision);
 };
 
 // The container waiting reasons that block a rollout.

@@ -177,6 +177,8 @@ void RolloutPanel::createActions()
         m_toolBar->addAction(action);
         m_actions.append(action);
     }
+    m_pauseToolTip = m_actions[int(Action::PauseResume)]->toolTip();
+    m_undoToolTip = m_actions[int(Action::Undo)]->toolTip();
     connect(m_actions[int(Action::Undo)], &QAction::triggered, this, [this] {
         const QList<qint64> selected = selectedRevisions();
         if (selected.size() == 1 && selected.front() != m_history.currentRevision())
@@ -188,6 +190,23 @@ void RolloutPanel::createActions()
     connect(m_actions[int(Action::SetImage)], &QAction::triggered, this, &RolloutPanel::askSetImage);
 }
 
+void RolloutPanel::updateKindTexts()
+{
+    const bool deploymentKind = m_history.isDeployment();
+    if (m_revisions->headerItem())
+        m_revisions->headerItem()->setText(ReplicaSetColumn, deploymentKind ? tr("ReplicaSet") : tr("ControllerRevision"));
+    m_newBox->setTitle(deploymentKind ? tr("New ReplicaSet") : tr("Pods at the current revision"));
+    m_oldBox->setTitle(deploymentKind ? tr("Old ReplicaSets") : tr("Pods at older revisions"));
+    QAction *undo = m_actions[int(Action::Undo)];
+    if (deploymentKind)
+        return undo->setToolTip(m_undoToolTip);
+    // Whole sentences per kind, for translators.
+    const QString help = m_history.kind() == u"DaemonSet"
+        ? tr("Roll the DaemonSet back to the selected revision (kubectl rollout undo --to-revision)")
+        : tr("Roll the StatefulSet back to the selected revision (kubectl rollout undo --to-revision)");
+    undo->setToolTip(tr("%1 (%2)").arg(help, undo->shortcut().toString(QKeySequence::NativeText)));
+}
+
 QAction *RolloutPanel::action(Action action) const
 {
     return m_actions.value(int(action));
@@ -196,8 +215,15 @@ QAction *RolloutPanel::action(Action action) const
 void RolloutPanel::setRollout(const kube::Object &deployment, const QList<kube::Object> &replicaSets, const QList<kube::Object> &pods,
                               const QList<kube::Object> &events)
 {
+    setRollout(RolloutHistory::from(deployment, replicaSets), pods, events);
+}
+
+void RolloutPanel::setRollout(const RolloutHistory &history, const QList<kube::Object> &pods, const QList<kube::Object> &events)
+{
+    const kube::Object &deployment = history.deployment();
     const bool sameDeployment = !deployment.isNull() && deployment.uid() == m_history.deployment().uid();
-    m_history = RolloutHistory::from(deployment, replicaSets);
+    m_history = history;
+    updateKindTexts();
     m_progress = RolloutProgress::from(m_history, pods, m_clock->now());
     m_steps = rolloutTimeline(m_history, events);
     setEnabled(!deployment.isNull());
@@ -241,6 +267,8 @@ void RolloutPanel::updateProgress()
     QString line;
     if (deployment().isNull())
         line = tr("No Deployment selected.");
+    else if (!m_history.isDeployment())
+        line = p.statusMessage;
     else if (p.paused)
         line = tr("Paused: template changes are not rolled out until you resume.");
     else if (!p.observed)
@@ -381,8 +409,16 @@ void RolloutPanel::updateActions()
     undo->setEnabled(canUndo);
     undo->setText(canUndo ? tr("Undo to revision %1").arg(selected.front()) : tr("Undo to revision"));
     QAction *pause = m_actions[int(Action::PauseResume)];
-    pause->setEnabled(present);
+    // kubectl rollout pause / resume refuse DaemonSets and StatefulSets.
+    const bool pausable = m_history.isDeployment();
+    pause->setEnabled(present && pausable);
     pause->setText(m_progress.paused ? tr("Resume") : tr("Pause"));
+    if (pausable)
+        pause->setToolTip(m_pauseToolTip);
+    else if (m_history.kind() == u"DaemonSet")
+        pause->setToolTip(tr("DaemonSets cannot be paused: kubectl rollout pause and resume support Deployments only"));
+    else
+        pause->setToolTip(tr("StatefulSets cannot be paused: kubectl rollout pause and resume support Deployments only"));
     m_actions[int(Action::Restart)]->setEnabled(present && !m_progress.paused);
     m_actions[int(Action::SetImage)]->setEnabled(present);
 }
@@ -398,7 +434,7 @@ void RolloutPanel::askSetImage()
         for (const QJsonValue &c : spec.value(QStringView(list)).toArray())
             containers.append({c.toObject().value(u"name").toString(), c.toObject().value(u"image").toString()});
     }
-    auto *dialog = new SetImageDialog(QStringLiteral("deployment/") + deployment().name(), containers, this);
+    auto *dialog = new SetImageDialog(m_history.kind().toLower() + u'/' + deployment().name(), containers, this);
     dialog->setObjectName(QStringLiteral("setImageDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);

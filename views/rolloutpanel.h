@@ -1,5 +1,5 @@
 #pragma once
-// RolloutPanel: the "Rollout" tab of a Deployment. From top to bottom:
+// RolloutPanel: the "Rollout" tab of a Deployment, DaemonSet or StatefulSet. From top to bottom:
 //   - a warning banner when the rollout is stuck, naming the reason and the blocking pods;
 //   - actions: Undo to the selected revision, Pause / Resume, Restart, Set image… (a dialog:
 //     container, image, change-cause);
@@ -11,6 +11,12 @@
 //     row selected, that revision against the current one) and the timeline of the rollout's
 //     steps (the Deployment's and its sets' events, oldest first).
 // The panel only emits intents; app/ (RolloutWorkflow) carries them out.
+//
+// A DaemonSet or StatefulSet (setRollout(history, …) with a history from
+// RolloutHistory::fromControllerRevisions): the revisions are its ControllerRevisions, the
+// status line is kubectl rollout status's sentence for the kind, the two boxes show the pods at
+// the current revision and at older ones, and Pause / Resume is disabled with a tooltip saying
+// why (kubectl supports pausing Deployments only).
 //
 // setRollout() with the same Deployment (same UID) is an update: the selected revisions, the
 // tab and scroll positions stay; another Deployment resets them.
@@ -60,8 +66,11 @@ public:
     // picks the Deployment's own). A null Deployment empties the panel.
     void setRollout(const kube::Object &deployment, const QList<kube::Object> &replicaSets, const QList<kube::Object> &pods,
                     const QList<kube::Object> &events);
+    // Any workload's history (a DaemonSet's or StatefulSet's from its ControllerRevisions).
+    void setRollout(const RolloutHistory &history, const QList<kube::Object> &pods, const QList<kube::Object> &events);
     void clear() { setRollout({}, {}, {}, {}); }
 
+    // The workload (a DaemonSet or StatefulSet too).
     const kube::Object &deployment() const { return m_history.deployment(); }
     const RolloutHistory &history() const { return m_history; }
     const RolloutProgress &progress() const { return m_progress; }
@@ -104,6 +113,7 @@ private:
     void updateTimeline();
     void updateDiff();
     void updateActions();
+    void updateKindTexts();
     void askSetImage();
 
     const kube::Clock *m_clock;
@@ -112,6 +122,8 @@ private:
     QList<TimelineStep> m_steps;
     std::pair<qint64, qint64> m_diffed{0, 0};
     bool m_updatingRevisions = false;
+    QString m_pauseToolTip; // the Deployment texts, restored when a Deployment follows another kind
+    QString m_undoToolTip;
 
     QLabel *m_banner = nullptr;
     QToolBar *m_toolBar = nullptr;

@@ -2,7 +2,9 @@
 // update observed step by step through the panel, a stuck rollout called out by the banner,
 // then undo to revision 1 — the live template equals revision 1's, a new revision number
 // appears, and (when the real kubectl is at hand) `kubectl rollout history` lists the same
-// revisions and change-causes as the panel.
+// revisions and change-causes as the panel. Then the same for a DaemonSet and a StatefulSet
+// (ControllerRevisions): set image, two revisions, undo to the first through the panel,
+// kubectl rollout status's words, and pause refused.
 //
 // kubectl: $TIMONEL_KUBECTL, else <repo>/.clients/kubectl; that part is skipped without it.
 // With TIMONEL_SCREENSHOT_DIR set, the panel is saved there as rollout-panel.png.
@@ -26,6 +28,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 using namespace timonel;
 
@@ -54,6 +58,20 @@ QString kubectlPath()
         return fromEnv;
     // <repo>/tests/data/. → <repo>/.clients/kubectl
     return QDir(timonel::test::dataPath(QStringLiteral("."))).absoluteFilePath(QStringLiteral("../../.clients/kubectl"));
+}
+
+// A DaemonSet (kind "DaemonSet") or a two-replica StatefulSet named name, at image.
+kube::Object workloadManifest(const char *kind, const char *name, const char *image)
+{
+    const QByteArray n(name);
+    const QByteArray replicas = QByteArray(kind) == "StatefulSet" ? R"("replicas":2,"serviceName":")" + n + R"(",)" : QByteArray();
+    auto o = kube::Object::parse(R"({"apiVersion":"apps/v1","kind":")" + QByteArray(kind) + R"(",
+        "metadata":{"name":")" + n + R"(","namespace":"default","annotations":{"kubernetes.io/change-cause":"create )" + n + R"("}},
+        "spec":{)" + replicas + R"("selector":{"matchLabels":{"app":")" + n + R"("}},
+          "template":{"metadata":{"labels":{"app":")" + n + R"("}},"spec":{"containers":[{"name":")" + n + R"(","image":")"
+                                 + QByteArray(image) + R"("}]}}}})");
+    Q_ASSERT(o.ok());
+    return *o;
 }
 
 QJsonArray withoutEmptyResources(QJsonArray patch)
@@ -110,6 +128,199 @@ private:
     {
         const RolloutProgress &p = m_panel->progress();
         return p.complete && p.available == p.desired && p.oldReplicaSets.isEmpty() && m_panel->history().currentRevision() == revision;
+    }
+
+    // A DaemonSet's or StatefulSet's rollout done at revision, with revisions revisions listed.
+    bool workloadRolledOutAt(qint64 revision, qsizetype revisions) const
+    {
+        const RolloutProgress &p = m_panel->progress();
+        return p.complete && p.oldReplicaSets.isEmpty() && m_panel->history().revisions().size() == revisions
+            && m_panel->history().currentRevision() == revision;
+    }
+
+    // What the panel shows, for failure messages.
+    QByteArray panelState() const
+    {
+        const RolloutProgress &p = m_panel->progress();
+        QStringList revisions;
+        for (const RolloutRevision &r : m_panel->history().revisions())
+            revisions.append(QString::number(r.number) + (r.current ? u"*"_qs : QString()) + u' ' + r.images.join(u','));
+        return (u"revisions ["_qs + revisions.join(u"; ") + u"] status \""_qs + p.statusMessage + u"\" complete "_qs
+                + QString::number(p.complete) + u" old sets "_qs + QString::number(p.oldReplicaSets.size()))
+            .toUtf8();
+    }
+
+    // A kubeconfig for the real kubectl in dir.
+    QString writeKubeconfig(const QTemporaryDir &dir) const
+    {
+        const QString kubeconfig = dir.filePath(u"kubeconfig"_qs);
+        kube::KubeconfigEntry entry;
+        entry.server = m_fixture.cluster->url();
+        entry.token = m_fixture.cluster->token();
+        entry.certificateAuthority = m_fixture.cluster->caCertificate();
+        entry.namespace_ = u"default"_qs;
+        return kube::writeKubeconfigEntry(kubeconfig, entry).isSuccess() ? kubeconfig : QString();
+    }
+
+    bool haveKubectl() const { return QFileInfo(kubectlPath()).isExecutable(); }
+
+    // The real kubectl's standard output and error for args (empty without kubectl). kubectl blocks on
+    // the API server, which answers on this thread's cluster: run it without blocking.
+    QString kubectl(const QStringList &args, int *exitCode = nullptr) const
+    {
+        const QString path = kubectlPath();
+        if (!QFileInfo(path).isExecutable())
+            return {};
+        QTemporaryDir dir;
+        QProcess process;
+        process.start(path, QStringList{u"--kubeconfig"_qs, writeKubeconfig(dir)} + args);
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000))
+            return {};
+        if (exitCode)
+            *exitCode = process.exitCode();
+        return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    }
+
+    // A DaemonSet or StatefulSet end to end: created, set image (2 revisions), undo to 1 (the
+    // revision's data as a strategic merge patch: 1 becomes 3), kubectl's words for status,
+    // the refusals of undo and pause, then a crashing image called out by the banner.
+    void workloadSetImageThenUndo(const QString &kind, const QString &resource, const QString &name)
+    {
+        const QByteArray k = kind.toUtf8();
+        const QByteArray n = name.toUtf8();
+        const kube::ResourceRef ref{{u"apps"_qs, u"v1"_qs, resource.section(u'.', 0, 0)}, u"default"_qs, {}, {}};
+        auto created = awaitResult<kube::Expected<kube::Object>>(
+            [&](auto done) { m_session->create(ref, workloadManifest(k.constData(), n.constData(), "nginx:1.25"), done); });
+        QVERIFY(created && created->ok());
+        m_workflow->setDeployment(resource, **created);
+        QCOMPARE(m_workflow->heldInformerCount(), 4);
+        QTRY_VERIFY2_WITH_TIMEOUT(workloadRolledOutAt(1, 1), panelState(), 90000);
+        const RolloutRevision first = m_panel->history().revisions().front();
+        QCOMPARE(first.changeCause, u"create "_qs + name);
+        QCOMPARE(first.images, QStringList{name + u"=nginx:1.25"_qs});
+        QVERIFY(first.replicaSetName.startsWith(name + u'-'));
+        QCOMPARE(m_panel->history().kind(), kind);
+
+        // No pause for these kinds: the action is disabled and says why; a direct call gets
+        // kubectl's refusal.
+        QAction *pause = m_panel->action(RolloutPanel::Action::PauseResume);
+        QVERIFY(!pause->isEnabled());
+        QVERIFY2(pause->toolTip().contains(u"cannot be paused"), qPrintable(pause->toolTip()));
+        QVERIFY(pause->toolTip().startsWith(kind + u's'));
+        const kube::Status paused = run([&](auto done) { m_workflow->setPaused(m_workflow->deployment(), true, done); });
+        QCOMPARE(paused.message(), resource + u" \""_qs + name + u"\" pausing is not supported"_qs);
+        const kube::Status resumed = run([&](auto done) { m_workflow->setPaused(m_workflow->deployment(), false, done); });
+        QCOMPARE(resumed.message(), resource + u" \""_qs + name + u"\" resuming is not supported"_qs);
+        // Undo with a single revision: kubectl's refusal.
+        const kube::Status noLast = run([&](auto done) { m_workflow->undo(m_workflow->deployment(), 0, done); });
+        QCOMPARE(noLast.message(), u"no last revision to roll back to"_qs);
+
+        QStringList messages;
+        const QMetaObject::Connection watch = connect(m_panel.get(), &RolloutPanel::rolloutShown, this, [&] {
+            if (messages.isEmpty() || messages.last() != m_panel->progress().statusMessage)
+                messages.append(m_panel->progress().statusMessage);
+        });
+        const kube::Status set = run([&](auto done) {
+            m_workflow->setImage(m_workflow->deployment(), name, u"nginx:1.26"_qs, u"upgrade "_qs + name, done);
+        });
+        QVERIFY2(set.isSuccess(), qPrintable(set.message()));
+        QTRY_VERIFY2_WITH_TIMEOUT(workloadRolledOutAt(2, 2), panelState(), 90000);
+        disconnect(watch);
+        QCOMPARE(m_panel->history().revisions().at(1).changeCause, u"upgrade "_qs + name);
+        QCOMPARE(m_panel->history().revisions().at(1).images, QStringList{name + u"=nginx:1.26"_qs});
+        QVERIFY(m_panel->history().revisions().at(0).replicaSetName != m_panel->history().revisions().at(1).replicaSetName);
+        // The panel worded the rollout as kubectl rollout status does, waiting and then done.
+        // (A StatefulSet replaces one pod at a time: "Waiting for 1 pods to be ready..." while
+        // it starts, "Waiting for partitioned roll out to finish: 1 out of 2 …" between pods.)
+        const QStringList waiting = kind == u"DaemonSet"
+            ? QStringList{u"Waiting for daemon set \""_qs + name + u"\" rollout to finish: "_qs}
+            : QStringList{u"Waiting for 1 pods to be ready..."_qs, u"Waiting for partitioned roll out to finish: "_qs};
+        QVERIFY2(std::any_of(messages.cbegin(), messages.cend(),
+                             [&](const QString &m) {
+                                 return std::any_of(waiting.cbegin(), waiting.cend(), [&](const QString &w) { return m.startsWith(w); });
+                             }),
+                 qPrintable(messages.join(u" | ")));
+        const QString done = kind == u"DaemonSet" ? u"daemon set \""_qs + name + u"\" successfully rolled out"_qs
+                                                  : u"partitioned roll out complete: 2 new pods have been updated..."_qs;
+        QCOMPARE(m_panel->progress().statusMessage, done);
+        QCOMPARE(m_panel->statusLine()->text(), done);
+        if (haveKubectl())
+            QCOMPARE(kubectl({u"rollout"_qs, u"status"_qs, resource + u'/' + name, u"--timeout=20s"_qs}).trimmed(), done);
+
+        // Undo to revision 1 through the panel.
+        m_panel->selectRevisions({1});
+        QAction *undo = m_panel->action(RolloutPanel::Action::Undo);
+        QVERIFY(undo->isEnabled());
+        QVERIFY(act([&] { undo->trigger(); }));
+        QTRY_VERIFY2_WITH_TIMEOUT(workloadRolledOutAt(3, 2), panelState(), 90000);
+        const kube::ResourceRef live{ref.gvr, u"default"_qs, name, {}};
+        auto object = awaitResult<kube::Expected<kube::Object>>([&](auto done) { m_session->get(live, done); });
+        QVERIFY(object && object->ok());
+        QCOMPARE((*object)->toJson()[u"spec"][u"template"][u"spec"][u"containers"][0][u"image"].toString(), u"nginx:1.25"_qs);
+        QList<qint64> numbers;
+        for (const RolloutRevision &r : m_panel->history().revisions())
+            numbers.append(r.number);
+        QCOMPARE(numbers, (QList<qint64>{2, 3}));
+        // Revision 1's ControllerRevision is renumbered, not copied.
+        QCOMPARE(m_panel->history().revision(3)->replicaSetName, first.replicaSetName);
+        QCOMPARE(m_panel->history().revision(3)->images, first.images);
+        QCOMPARE(m_panel->history().revision(3)->podTemplate, first.podTemplate);
+        if (haveKubectl()) {
+            const QString out = kubectl({u"rollout"_qs, u"history"_qs, resource + u'/' + name});
+            static const QRegularExpression row(QStringLiteral(R"(^(\d+)\s+)"), QRegularExpression::MultilineOption);
+            QList<qint64> listed;
+            for (auto it = row.globalMatch(out); it.hasNext();)
+                listed.append(it.next().captured(1).toLongLong());
+            QCOMPARE(listed, numbers);
+        }
+
+        // kubectl's own undo request (server dry run, logged at -v=8) is, byte for byte, the
+        // body we send: revision 2's data.
+        QList<kube::Object> revisionObjects;
+        for (const RolloutRevision &r : m_panel->history().revisions())
+            revisionObjects.append(r.replicaSet);
+        const RolloutHistory::Undo ours = RolloutHistory::fromControllerRevisions(m_panel->deployment(), kind, revisionObjects).undo(2);
+        QCOMPARE(ours.outcome, RolloutHistory::Undo::Outcome::Patch);
+        QVERIFY(ours.strategicMerge);
+        int exitCode = -1;
+        if (haveKubectl()) {
+            const QString log = kubectl({u"rollout"_qs, u"undo"_qs, resource + u'/' + name, u"--to-revision=2"_qs, u"--dry-run=server"_qs,
+                                         u"-v=8"_qs},
+                                        &exitCode);
+            QVERIFY2(exitCode == 0, qPrintable(log.right(2000)));
+            static const QRegularExpression patchBody(QStringLiteral("\"Request Body\" body=\"(\\{.*)\"\\s*$"),
+                                                      QRegularExpression::MultilineOption);
+            const QRegularExpressionMatch m = patchBody.match(log);
+            QVERIFY2(m.hasMatch(), "kubectl -v=8 logged no strategic merge patch body");
+            // The log quotes the body as a Go string: read it back as a JSON string.
+            const QJsonArray quoted = QJsonDocument::fromJson(("[\"" + m.captured(1) + "\"]").toUtf8()).array();
+            QCOMPARE(quoted.at(0).toString().toUtf8(), ours.body);
+        }
+
+        // kubectl's words for undo to the current revision and to a missing one.
+        m_panel->selectRevisions({3});
+        QVERIFY(!undo->isEnabled());
+        const kube::Status skipped = run([&](auto done) { m_workflow->undo(m_workflow->deployment(), 3, done); });
+        QCOMPARE(skipped.message(), u"skipped rollback (current template already matches revision 3)"_qs);
+        const kube::Status missing = run([&](auto done) { m_workflow->undo(m_workflow->deployment(), 9, done); });
+        QCOMPARE(missing.message(), u"unable to find specified revision 9 in history"_qs);
+
+        // busybox without a command exits at once (its sh has no input): the new pods crash
+        // and the rollout never completes — the banner names them, the status line waits as
+        // kubectl does.
+        const kube::Status crashing = run([&](auto done) {
+            m_workflow->setImage(m_workflow->deployment(), name, u"busybox:1.36"_qs, u"a command-less busybox"_qs, done);
+        });
+        QVERIFY2(crashing.isSuccess(), qPrintable(crashing.message()));
+        QTRY_VERIFY2_WITH_TIMEOUT(m_panel->progress().stuck == RolloutProgress::Stuck::PodsFailing, panelState(), 60000);
+        QCOMPARE(m_panel->history().currentRevision(), 4);
+        QVERIFY(!m_panel->progress().complete);
+        QVERIFY2(m_panel->progress().statusMessage.startsWith(kind == u"DaemonSet" ? u"Waiting for daemon set \""_qs + name
+                                                                                    : u"Waiting for "_qs),
+                 panelState());
+        const QString banner = m_panel->banner()->text();
+        QVERIFY2(!m_panel->banner()->isHidden() && banner.contains(m_panel->progress().blockingPods.front().name), qPrintable(banner));
+        QVERIFY2(banner.contains(u"at the new revision"), qPrintable(banner));
     }
 
 private Q_SLOTS:
@@ -279,6 +490,10 @@ private Q_SLOTS:
         // both the same.
         QCOMPARE(withoutEmptyResources(QJsonDocument::fromJson(ours.body).array()), withoutEmptyResources(kubectlPatch));
     }
+
+    void daemonSetSetImageThenUndo() { workloadSetImageThenUndo(u"DaemonSet"_qs, u"daemonsets.apps"_qs, u"agent"_qs); }
+
+    void statefulSetSetImageThenUndo() { workloadSetImageThenUndo(u"StatefulSet"_qs, u"statefulsets.apps"_qs, u"db"_qs); }
 
     void screenshot()
     {
