@@ -276,6 +276,10 @@
         <source>skipped rollback (current template already matches revision %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no last revision to roll back to</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RolloutProgress</name>
@@ -292,6 +296,64 @@
             <numerusform>%n pod of the new ReplicaSet has not become ready for %1 s or more (failing readiness probe?)</numerusform>
             <numerusform>%n pods of the new ReplicaSet have not become ready for %1 s or more (failing readiness probes?)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) at the new revision cannot start: %1</source>
+        <translation>
+            <numerusform>%n pod at the new revision cannot start: %1</numerusform>
+            <numerusform>%n pods at the new revision cannot start: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) at the new revision have not become ready for %1 s or more (failing readiness probes?)</source>
+        <translation>
+            <numerusform>%n pod at the new revision has not become ready for %1 s or more (failing readiness probe?)</numerusform>
+            <numerusform>%n pods at the new revision have not become ready for %1 s or more (failing readiness probes?)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rollout status is only available for RollingUpdate strategy type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set spec update to be observed...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set &quot;%1&quot; rollout to finish: %2 out of %3 new pods have been updated...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set &quot;%1&quot; rollout to finish: %2 of %3 updated pods are available...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daemon set &quot;%1&quot; successfully rolled out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for statefulset spec update to be observed...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for %1 pods to be ready...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for partitioned roll out to finish: %1 out of %2 new pods have been updated...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partitioned roll out complete: %1 new pods have been updated...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for statefulset rolling update to complete %1 pods at revision %2...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statefulset rolling update complete %1 pods at revision %2...</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -365,6 +427,22 @@
     </message>
     <message>
         <source>Where the embedded cluster keeps its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel-cluster: --ingress-port must be a number from 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel-cluster: --node-monitor-grace-period must be a duration of at least 1s, such as 40s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ingress controller&apos;s port on 127.0.0.1 (0: any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a node&apos;s kubelet may stay silent before the node is NotReady (a duration: 40s, 1m).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2159,6 +2237,10 @@ Check that the cluster is running and that your credentials are valid, then pres
         <source>Could not save the log to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connection lost — reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::LogView</name>
@@ -3897,6 +3979,34 @@ Check that the cluster is running and that your credentials are valid, then pres
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ControllerRevision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods at the current revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods at older revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll the DaemonSet back to the selected revision (kubectl rollout undo --to-revision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll the StatefulSet back to the selected revision (kubectl rollout undo --to-revision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DaemonSets cannot be paused: kubectl rollout pause and resume support Deployments only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StatefulSets cannot be paused: kubectl rollout pause and resume support Deployments only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::RolloutWorkflow</name>
@@ -3922,6 +4032,14 @@ Check that the cluster is running and that your credentials are valid, then pres
     </message>
     <message>
         <source>unable to find container named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; pausing is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; resuming is not supported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

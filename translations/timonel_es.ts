@@ -276,6 +276,10 @@
         <source>skipped rollback (current template already matches revision %1)</source>
         <translation>reversión omitida (la plantilla actual ya coincide con la revisión %1)</translation>
     </message>
+    <message>
+        <source>no last revision to roll back to</source>
+        <translation>no hay una revisión anterior a la que volver</translation>
+    </message>
 </context>
 <context>
     <name>RolloutProgress</name>
@@ -292,6 +296,64 @@
             <numerusform>%n Pod del ReplicaSet nuevo lleva %1 s o más sin estar listo (¿fallan las sondas de readiness?)</numerusform>
             <numerusform>%n Pods del ReplicaSet nuevo llevan %1 s o más sin estar listos (¿fallan las sondas de readiness?)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) at the new revision cannot start: %1</source>
+        <translation>
+            <numerusform>%n Pod de la revisión nueva no puede iniciarse: %1</numerusform>
+            <numerusform>%n Pods de la revisión nueva no pueden iniciarse: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) at the new revision have not become ready for %1 s or more (failing readiness probes?)</source>
+        <translation>
+            <numerusform>%n Pod de la revisión nueva lleva %1 s o más sin estar listo (¿fallan las sondas de readiness?)</numerusform>
+            <numerusform>%n Pods de la revisión nueva llevan %1 s o más sin estar listos (¿fallan las sondas de readiness?)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rollout status is only available for RollingUpdate strategy type</source>
+        <translation>el estado del despliegue solo está disponible con la estrategia RollingUpdate</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set spec update to be observed...</source>
+        <translation>Esperando a que se observe el cambio de la especificación del DaemonSet...</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set &quot;%1&quot; rollout to finish: %2 out of %3 new pods have been updated...</source>
+        <translation>Esperando a que termine el despliegue del DaemonSet «%1»: %2 de %3 Pods nuevos actualizados...</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set &quot;%1&quot; rollout to finish: %2 of %3 updated pods are available...</source>
+        <translation>Esperando a que termine el despliegue del DaemonSet «%1»: %2 de %3 Pods actualizados disponibles...</translation>
+    </message>
+    <message>
+        <source>daemon set &quot;%1&quot; successfully rolled out</source>
+        <translation>el DaemonSet «%1» se desplegó correctamente</translation>
+    </message>
+    <message>
+        <source>Waiting for statefulset spec update to be observed...</source>
+        <translation>Esperando a que se observe el cambio de la especificación del StatefulSet...</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 pods to be ready...</source>
+        <translation>Esperando a que %1 Pods estén listos...</translation>
+    </message>
+    <message>
+        <source>Waiting for partitioned roll out to finish: %1 out of %2 new pods have been updated...</source>
+        <translation>Esperando a que termine el despliegue por particiones: %1 de %2 Pods nuevos actualizados...</translation>
+    </message>
+    <message>
+        <source>partitioned roll out complete: %1 new pods have been updated...</source>
+        <translation>despliegue por particiones completo: %1 Pods nuevos actualizados...</translation>
+    </message>
+    <message>
+        <source>waiting for statefulset rolling update to complete %1 pods at revision %2...</source>
+        <translation>esperando a que termine la actualización gradual del StatefulSet: %1 Pods en la revisión %2...</translation>
+    </message>
+    <message>
+        <source>statefulset rolling update complete %1 pods at revision %2...</source>
+        <translation>actualización gradual del StatefulSet completa: %1 Pods en la revisión %2...</translation>
     </message>
 </context>
 <context>
@@ -366,6 +428,22 @@
     <message>
         <source>Where the embedded cluster keeps its data.</source>
         <translation>Dónde guarda sus datos el clúster integrado.</translation>
+    </message>
+    <message>
+        <source>timonel-cluster: --ingress-port must be a number from 0 to 65535</source>
+        <translation>timonel-cluster: --ingress-port debe ser un número de 0 a 65535</translation>
+    </message>
+    <message>
+        <source>timonel-cluster: --node-monitor-grace-period must be a duration of at least 1s, such as 40s</source>
+        <translation>timonel-cluster: --node-monitor-grace-period debe ser una duración de al menos 1s, como 40s</translation>
+    </message>
+    <message>
+        <source>The ingress controller&apos;s port on 127.0.0.1 (0: any free port).</source>
+        <translation>El puerto del controlador de Ingress en 127.0.0.1 (0: cualquier puerto libre).</translation>
+    </message>
+    <message>
+        <source>How long a node&apos;s kubelet may stay silent before the node is NotReady (a duration: 40s, 1m).</source>
+        <translation>Cuánto tiempo puede estar callado el kubelet de un nodo antes de que el nodo pase a NotReady (una duración: 40s, 1m).</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2238,10 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
         <source>Could not save the log to %1: %2</source>
         <translation>No se pudo guardar el registro en %1: %2</translation>
     </message>
+    <message>
+        <source>Connection lost — reconnecting</source>
+        <translation>Conexión perdida — reconectando</translation>
+    </message>
 </context>
 <context>
     <name>timonel::LogView</name>
@@ -3898,6 +3980,34 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
+    <message>
+        <source>ControllerRevision</source>
+        <translation>ControllerRevision</translation>
+    </message>
+    <message>
+        <source>Pods at the current revision</source>
+        <translation>Pods de la revisión actual</translation>
+    </message>
+    <message>
+        <source>Pods at older revisions</source>
+        <translation>Pods de revisiones anteriores</translation>
+    </message>
+    <message>
+        <source>Roll the DaemonSet back to the selected revision (kubectl rollout undo --to-revision)</source>
+        <translation>Devuelve el DaemonSet a la revisión seleccionada (kubectl rollout undo --to-revision)</translation>
+    </message>
+    <message>
+        <source>Roll the StatefulSet back to the selected revision (kubectl rollout undo --to-revision)</source>
+        <translation>Devuelve el StatefulSet a la revisión seleccionada (kubectl rollout undo --to-revision)</translation>
+    </message>
+    <message>
+        <source>DaemonSets cannot be paused: kubectl rollout pause and resume support Deployments only</source>
+        <translation>Los DaemonSets no se pueden pausar: kubectl rollout pause y resume solo admiten Deployments</translation>
+    </message>
+    <message>
+        <source>StatefulSets cannot be paused: kubectl rollout pause and resume support Deployments only</source>
+        <translation>Los StatefulSets no se pueden pausar: kubectl rollout pause y resume solo admiten Deployments</translation>
+    </message>
 </context>
 <context>
     <name>timonel::RolloutWorkflow</name>
@@ -3924,6 +4034,14 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
     <message>
         <source>unable to find container named &quot;%1&quot;</source>
         <translation>no se encontró ningún contenedor llamado «%1»</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; pausing is not supported</source>
+        <translation>%1 «%2»: pausar no está admitido</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; resuming is not supported</source>
+        <translation>%1 «%2»: reanudar no está admitido</translation>
     </message>
 </context>
 <context>

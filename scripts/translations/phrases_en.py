@@ -35,6 +35,11 @@ PHRASES = {
         "Converted %n document; undo with Ctrl+Z. What changed:",
         "Converted %n documents; undo with Ctrl+Z. What changed:"),
     # Rollouts, canary and blue-green
+    "%n pod(s) at the new revision cannot start: %1": (
+        "%n pod at the new revision cannot start: %1", "%n pods at the new revision cannot start: %1"),
+    "%n pod(s) at the new revision have not become ready for %1 s or more (failing readiness probes?)": (
+        "%n pod at the new revision has not become ready for %1 s or more (failing readiness probe?)",
+        "%n pods at the new revision have not become ready for %1 s or more (failing readiness probes?)"),
     "%n pod(s) of the new ReplicaSet cannot start: %1": (
         "%n pod of the new ReplicaSet cannot start: %1", "%n pods of the new ReplicaSet cannot start: %1"),
     "%n pod(s) of the new ReplicaSet have not become ready for %1 s or more (failing readiness probes?)": (

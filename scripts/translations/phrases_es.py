@@ -86,6 +86,14 @@ GENERAL = {
     "%1 %2": "%1 %2",
     "%1 in %2": "%1 en %2",
     "%1: %2": "%1: %2",
+    "timonel-cluster: --ingress-port must be a number from 0 to 65535":
+        "timonel-cluster: --ingress-port debe ser un número de 0 a 65535",
+    "timonel-cluster: --node-monitor-grace-period must be a duration of at least 1s, such as 40s":
+        "timonel-cluster: --node-monitor-grace-period debe ser una duración de al menos 1s, como 40s",
+    "The ingress controller's port on 127.0.0.1 (0: any free port).":
+        "El puerto del controlador de Ingress en 127.0.0.1 (0: cualquier puerto libre).",
+    "How long a node's kubelet may stay silent before the node is NotReady (a duration: 40s, 1m).":
+        "Cuánto tiempo puede estar callado el kubelet de un nodo antes de que el nodo pase a NotReady (una duración: 40s, 1m).",
 }
 
 

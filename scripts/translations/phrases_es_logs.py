@@ -72,4 +72,6 @@ PHRASES = {
     "Save Log": "Guardar registro",
     "Log files (*.log *.txt);;All files (*)": "Archivos de registro (*.log *.txt);;Todos los archivos (*)",
     "Could not save the log to %1: %2": "No se pudo guardar el registro en %1: %2",
+    "Connection lost — reconnecting": "Conexión perdida — reconectando",
 }
+

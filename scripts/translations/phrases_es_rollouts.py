@@ -261,4 +261,46 @@ PHRASES = {
     "(unknown pod)": "(pod desconocido)",
     "Timed out waiting for the endpoints of Service %1": "Tiempo agotado esperando a los endpoints del Service %1",
     "%1 % (canary replicas: %2, stable replicas: %3)": "%1 % (réplicas del canario: %2, réplicas estables: %3)",
+
+    # Rollout progress and history for DaemonSets and StatefulSets (kubectl's sentences)
+    "%n pod(s) at the new revision cannot start: %1": (
+        "%n Pod de la revisión nueva no puede iniciarse: %1",
+        "%n Pods de la revisión nueva no pueden iniciarse: %1"),
+    "%n pod(s) at the new revision have not become ready for %1 s or more (failing readiness probes?)": (
+        "%n Pod de la revisión nueva lleva %1 s o más sin estar listo (¿fallan las sondas de readiness?)",
+        "%n Pods de la revisión nueva llevan %1 s o más sin estar listos (¿fallan las sondas de readiness?)"),
+    "no last revision to roll back to": "no hay una revisión anterior a la que volver",
+    "rollout status is only available for RollingUpdate strategy type":
+        "el estado del despliegue solo está disponible con la estrategia RollingUpdate",
+    "Waiting for daemon set spec update to be observed...":
+        "Esperando a que se observe el cambio de la especificación del DaemonSet...",
+    'Waiting for daemon set "%1" rollout to finish: %2 out of %3 new pods have been updated...':
+        "Esperando a que termine el despliegue del DaemonSet «%1»: %2 de %3 Pods nuevos actualizados...",
+    'Waiting for daemon set "%1" rollout to finish: %2 of %3 updated pods are available...':
+        "Esperando a que termine el despliegue del DaemonSet «%1»: %2 de %3 Pods actualizados disponibles...",
+    'daemon set "%1" successfully rolled out': "el DaemonSet «%1» se desplegó correctamente",
+    "Waiting for statefulset spec update to be observed...":
+        "Esperando a que se observe el cambio de la especificación del StatefulSet...",
+    "Waiting for %1 pods to be ready...": "Esperando a que %1 Pods estén listos...",
+    "Waiting for partitioned roll out to finish: %1 out of %2 new pods have been updated...":
+        "Esperando a que termine el despliegue por particiones: %1 de %2 Pods nuevos actualizados...",
+    "partitioned roll out complete: %1 new pods have been updated...":
+        "despliegue por particiones completo: %1 Pods nuevos actualizados...",
+    "waiting for statefulset rolling update to complete %1 pods at revision %2...":
+        "esperando a que termine la actualización gradual del StatefulSet: %1 Pods en la revisión %2...",
+    "statefulset rolling update complete %1 pods at revision %2...":
+        "actualización gradual del StatefulSet completa: %1 Pods en la revisión %2...",
+    "ControllerRevision": "ControllerRevision",
+    "Pods at the current revision": "Pods de la revisión actual",
+    "Pods at older revisions": "Pods de revisiones anteriores",
+    "Roll the DaemonSet back to the selected revision (kubectl rollout undo --to-revision)":
+        "Devuelve el DaemonSet a la revisión seleccionada (kubectl rollout undo --to-revision)",
+    "Roll the StatefulSet back to the selected revision (kubectl rollout undo --to-revision)":
+        "Devuelve el StatefulSet a la revisión seleccionada (kubectl rollout undo --to-revision)",
+    "DaemonSets cannot be paused: kubectl rollout pause and resume support Deployments only":
+        "Los DaemonSets no se pueden pausar: kubectl rollout pause y resume solo admiten Deployments",
+    "StatefulSets cannot be paused: kubectl rollout pause and resume support Deployments only":
+        "Los StatefulSets no se pueden pausar: kubectl rollout pause y resume solo admiten Deployments",
+    '%1 "%2" pausing is not supported': "%1 «%2»: pausar no está admitido",
+    '%1 "%2" resuming is not supported': "%1 «%2»: reanudar no está admitido",
 }
