@@ -9,7 +9,9 @@
 // kubectl: $TIMONEL_KUBECTL, else <repo>/.clients/kubectl; that part is skipped without it.
 // With TIMONEL_SCREENSHOT_DIR set, the panel is saved there as rollout-panel.png.
 #include "app/clustersession.h"
+#include "app/commandline.h"
 #include "app/rolloutworkflow.h"
+#include "app/theme.h"
 #include "views/rolloutpanel.h"
 
 #include "kube/cluster/kubeconfigentry.h"
@@ -326,6 +328,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // For scripts/screenshots: the language and theme it asks for (nothing changes otherwise).
+        if (!qEnvironmentVariable("TIMONEL_LANGUAGE").isEmpty())
+            setLanguage(qEnvironmentVariable("TIMONEL_LANGUAGE"));
+        if (!qEnvironmentVariable("TIMONEL_THEME").isEmpty())
+            applyTheme(savedTheme());
         QVERIFY(m_fixture.start(ClusterFixture::Controllers::On).isSuccess());
         m_session = std::make_unique<ClusterSession>(QStringLiteral("embedded"), m_fixture.config());
         QSignalSpy ready(m_session.get(), &ClusterSession::resourcesChanged);
