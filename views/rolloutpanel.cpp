@@ -246,7 +246,11 @@ void RolloutPanel::updateBanner()
     QStringList pods;
     for (const BlockingPod &b : m_progress.blockingPods)
         pods.append(tr("%1 (%2)").arg(b.name, b.reason));
-    QString text = tr("Rollout stuck: %1. %2").arg(m_progress.stuckReason, m_progress.stuckMessage);
+    // Controllers' messages end with a full stop, ours may not: one sentence each, either way.
+    QString message = m_progress.stuckMessage;
+    if (!message.isEmpty() && message.back().isLetterOrNumber())
+        message += u'.';
+    QString text = tr("Rollout stuck: %1. %2").arg(m_progress.stuckReason, message);
     if (!pods.isEmpty())
         text += u' ' + tr("Blocking pods: %1.").arg(pods.join(QStringLiteral(", ")));
     m_banner->setText(text);

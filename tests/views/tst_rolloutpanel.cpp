@@ -148,6 +148,8 @@ private Q_SLOTS:
         QVERIFY(!panel.banner()->isHidden());
         QVERIFY(panel.banner()->text().contains(u"ImagePullBackOff"));
         QVERIFY(panel.banner()->text().contains(u"web-b-x1"));
+        // One sentence after another: the reason's message ends before "Blocking pods".
+        QVERIFY2(panel.banner()->text().contains(u"ImagePullBackOff. Blocking pods:"), qPrintable(panel.banner()->text()));
         // Fixed: the banner goes.
         panel.setRollout(deployment("nginx:1.26", false, kMidRollout), sets(), {}, {});
         QVERIFY(panel.banner()->isHidden());
