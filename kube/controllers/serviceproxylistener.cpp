@@ -103,14 +103,30 @@ void ServiceProxyListener::readRequest(QTcpSocket *socket)
         return;
     }
     socket->read(end + 4);
-    const QByteArray requestLine = buffered.left(buffered.indexOf("\r\n"));
-    const QList<QByteArray> parts = requestLine.split(' ');
-    if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/1.") || !parts.at(1).startsWith('/')) {
+    const std::optional<ProxyRequest> request = parseHead(buffered.left(end));
+    if (!request) {
         respond(socket, ProxyReply{400, "malformed request\n", {}}, false);
         return;
     }
-    const ProxyRequest request{parts.at(0), QString::fromUtf8(parts.at(1))};
-    respond(socket, m_handler(request), request.method == "HEAD");
+    respond(socket, m_handler(*request), request->method == "HEAD");
+}
+
+std::optional<ProxyRequest> ServiceProxyListener::parseHead(const QByteArray &head)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> parts = lines.value(0).trimmed().split(' ');
+    if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/1.") || !parts.at(1).startsWith('/'))
+        return std::nullopt;
+    ProxyRequest request{parts.at(0), QString::fromUtf8(parts.at(1)), {}};
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare("host", Qt::CaseInsensitive) == 0) {
+            request.host = QString::fromUtf8(line.mid(colon + 1).trimmed());
+            break;
+        }
+    }
+    return request;
 }
 
 QByteArray ServiceProxyListener::render(const ProxyReply &reply, bool head)

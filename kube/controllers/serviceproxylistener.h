@@ -1,8 +1,9 @@
 #pragma once
-// ServiceProxyListener: one node port of the service proxy — a QTcpServer on 127.0.0.1:<port>
-// speaking just enough HTTP/1.1 for curl, browsers and QNetworkAccessManager: it reads one
-// request head, asks its handler for the answer and writes it with `Connection: close`. The
-// proxy decides where the request goes; this class only frames bytes.
+// ServiceProxyListener: one loopback HTTP front of the simulated network — a node port of the
+// service proxy, or the ingress controller's port: a QTcpServer on 127.0.0.1:<port> speaking
+// just enough HTTP/1.1 for curl, browsers and QNetworkAccessManager. It reads one request head,
+// asks its handler for the answer and writes it with `Connection: close`. The proxy or the
+// ingress controller decides where the request goes; this class only frames bytes.
 //
 // Bounded: a request head above 16 KiB is answered 431 and closed; at most 256 connections are
 // open at once (further ones are closed at accept); a connection silent for 10 s is dropped.
@@ -15,6 +16,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -24,6 +26,7 @@ namespace kube {
 struct ProxyRequest {
     QByteArray method;  // "GET"
     QString path;       // "/index.html" (query included)
+    QString host;       // the Host header as sent ("a.test:8080"); empty when absent
 };
 
 struct ProxyReply {
@@ -49,6 +52,9 @@ public:
 
     // The HTTP/1.1 response bytes for reply (status line, headers, body unless head).
     static QByteArray render(const ProxyReply &reply, bool head);
+    // The request a complete head (without its blank line) describes; nullopt when it is not
+    // HTTP/1.x with an absolute path.
+    static std::optional<ProxyRequest> parseHead(const QByteArray &head);
 
 private:
     void acceptPending();

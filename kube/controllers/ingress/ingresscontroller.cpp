@@ -1,7 +1,6 @@
 #include "ingresscontroller.h"
 
 #include "ingressclassinfo.h"
-#include "ingresslistener.h"
 #include "ingressroutes.h"
 #include "servicebackend.h"
 
@@ -9,6 +8,7 @@
 #include "kube/cache/sharedinformer.h"
 #include "kube/client/restclient.h"
 #include "kube/controllers/eventrecorder.h"
+#include "kube/controllers/serviceproxylistener.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -100,7 +100,7 @@ void IngressController::syncClass(const QString &name)
         m_reportedFailures.remove(name);
         return;
     }
-    auto *listener = new IngressListener([this, name](const IngressRequest &r) { return answer(name, r); }, this);
+    auto *listener = new ServiceProxyListener([this, name](const ProxyRequest &r) { return answer(name, r); }, this);
     if (!listener->listen(quint16(wanted))) {
         const QString message = u"Failed to listen on %1:%2 for IngressClass %3: %4"_qs
                                     .arg(LoopbackIp).arg(wanted).arg(name, listener->errorString());
@@ -162,7 +162,7 @@ void IngressController::syncIngress(const QString &key, Done done)
                              [done](Expected<Object> r) { done(r.ok() || r.error().is(reason::NotFound) ? Status() : r.error()); });
 }
 
-ProxyReply IngressController::answer(const QString &className, const IngressRequest &request)
+ProxyReply IngressController::answer(const QString &className, const ProxyRequest &request)
 {
     const std::optional<Object> ingressClass = m_classes->lister().get(QString(), className);
     const QJsonObject classJson = ingressClass ? ingressClass->toJson() : QJsonObject();
@@ -179,7 +179,7 @@ ProxyReply IngressController::answer(const QString &className, const IngressRequ
     for (const QJsonObject &i : ingresses)
         table.addIngress(i);
 
-    const std::optional<IngressBackend> backend = table.route(request.host, request.request.path);
+    const std::optional<IngressBackend> backend = table.route(request.host, request.path);
     if (!backend)
         return {404, "default backend - 404\n", {}};
     if (backend->service.isEmpty()) {
@@ -190,7 +190,7 @@ ProxyReply IngressController::answer(const QString &className, const IngressRequ
     const std::optional<Object> endpoints = m_endpoints->lister().get(backend->namespace_, backend->service);
     return ingress::forwardToService(backend->namespace_, backend->service, service ? service->toJson() : QJsonObject(),
                                      endpoints ? endpoints->toJson() : QJsonObject(), backend->portNumber, backend->portName,
-                                     request.request, m_kubelet, m_context.clock->now(), m_random);
+                                     request, m_kubelet, m_context.clock->now(), m_random);
 }
 
 } // namespace kube

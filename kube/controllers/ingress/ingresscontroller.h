@@ -29,10 +29,10 @@
 
 namespace kube {
 
-class IngressListener;
+class ServiceProxyListener;
 class KubeletController;
 class SharedInformer;
-struct IngressRequest;
+struct ProxyRequest;
 struct ProxyReply;
 
 class IngressController : public Controller
@@ -51,14 +51,14 @@ protected:
 private:
     struct Binding {
         int port = 0;
-        IngressListener *listener = nullptr;
+        ServiceProxyListener *listener = nullptr;
     };
     void syncClass(const QString &name);
     void syncIngress(const QString &key, Done done);
     void enqueueAllIngresses();
     // The served class an Ingress belongs to, if any (ours, with a port).
     std::optional<Object> servingClass(const QJsonObject &ingress) const;
-    ProxyReply answer(const QString &className, const IngressRequest &request);
+    ProxyReply answer(const QString &className, const ProxyRequest &request);
 
     const KubeletController *m_kubelet;
     SharedInformer *m_ingresses;
