@@ -66,6 +66,21 @@ FieldSet trackedFields(const QJsonObject &object, const KindInfo &kind, const QS
         tracked = QJsonObject{{u"status"_qs, object.value(u"status")}};
         if (tracked.value(u"status").isUndefined())
             tracked.remove(u"status"_qs);
+    } else if (subresource == u"scale") {
+        // The scale subresource writes one field of its parent: what a scaler owns.
+        const SubresourceInfo *scale = kind.subresource(u"scale"_qs);
+        const QString path = scale && !scale->specReplicasPath.isEmpty() ? scale->specReplicasPath : u".spec.replicas"_qs;
+        const QStringList parts = path.split(u'.', Qt::SkipEmptyParts);
+        QJsonValue value = object;
+        for (const QString &p : parts)
+            value = value.toObject().value(p);
+        tracked = {};
+        if (!value.isUndefined() && !parts.isEmpty()) {
+            QJsonValue nested = value;
+            for (qsizetype i = parts.size() - 1; i >= 0; --i)
+                nested = QJsonObject{{parts.at(i), nested}};
+            tracked = nested.toObject();
+        }
     } else if (subresource.isEmpty() && kind.subresource(u"status"_qs)) {
         tracked.remove(u"status"_qs); // written through /status only
     }

@@ -3,6 +3,7 @@
 #include "handlers.h"
 
 #include "codec.h"
+#include "managedfields.h"
 #include "resourcerequest.h"
 
 #include "kube/api/jsonpatch.h"
@@ -148,7 +149,12 @@ void handleScale(const ApiContext &context, const ResourceRequest &request, ApiR
                 meta[u"generation"_qs] = meta.value(u"generation").toInteger() + 1;
             parent[u"metadata"_qs] = meta;
         }
-        return request.isDryRun() ? current : Object::fromJson(parent);
+        if (request.isDryRun())
+            return current;
+        // managedFields: the scaler (kubectl scale: "kubectl-scale") owns the replicas through
+        // the subresource, as kube-apiserver records it.
+        recordUpdate(parent, current.toJson(), request, context);
+        return Object::fromJson(parent);
     };
     auto stored = context.store->guaranteedUpdate(request.key(), tryUpdate);
     if (!stored.ok())

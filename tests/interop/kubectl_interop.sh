@@ -85,6 +85,8 @@ want='labeled' expect "label" "$K" label deploy web -n demo tier=front
 want='annotated' expect "annotate" "$K" annotate deploy web -n demo note=hello
 want='scaled' expect "scale --replicas=3" "$K" scale deploy web -n demo --replicas=3
 want='^3 front hello$' expect "label/annotate/scale landed" "$K" get deploy web -n demo -o jsonpath='{.spec.replicas} {.metadata.labels.tier} {.metadata.annotations.note}'
+want='^kubectl(-scale)? Update \{"f:spec":\{"f:replicas":\{\}\}\}$' expect "scale recorded its manager with subresource scale" \
+  "$K" get deploy web -n demo --show-managed-fields -o jsonpath='{range .metadata.managedFields[?(@.subresource=="scale")]}{.manager} {.operation} {.fieldsV1}{end}'
 want='patched' expect "patch --type=json" "$K" patch deploy web -n demo --type=json -p '[{"op":"replace","path":"/spec/replicas","value":4}]'
 want='patched' expect "patch --type=merge" "$K" patch deploy web -n demo --type=merge -p '{"spec":{"minReadySeconds":2}}'
 want='patched' expect "patch (strategic)" "$K" patch deploy web -n demo -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.26"}]}}}}'
