@@ -1,5 +1,6 @@
 #include "serviceproxy.h"
 
+#include "servicebackend.h"
 #include "serviceproxylistener.h"
 
 #include "kube/api/clock.h"
@@ -7,7 +8,6 @@
 #include "kube/client/restclient.h"
 #include "kube/controllers/eventrecorder.h"
 #include "kube/controllers/kubeletcontroller.h"
-#include "kube/kubelet/podsimulation.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -145,43 +145,8 @@ ProxyReply ServiceProxy::answer(int nodePort, const ProxyRequest &request)
     const Binding binding = m_bindings.value(nodePort);
     const auto [ns, name] = splitQueueKey(binding.serviceKey);
     const std::optional<Object> endpoints = m_endpoints->lister().get(ns, name);
-
-    // Ready addresses whose subset carries the Service port (matched by name, as kube-proxy does).
-    struct Target { QString podKey; int port; };
-    QList<Target> targets;
-    if (endpoints) {
-        for (const QJsonValue &s : endpoints->toJson().value(u"subsets").toArray()) {
-            const QJsonObject subset = s.toObject();
-            int port = 0;
-            for (const QJsonValue &p : subset.value(u"ports").toArray()) {
-                if (p.toObject().value(u"name").toString() == binding.portName)
-                    port = p.toObject().value(u"port").toInt();
-            }
-            if (port <= 0)
-                continue;
-            for (const QJsonValue &a : subset.value(u"addresses").toArray()) {
-                const QJsonObject ref = a.toObject().value(u"targetRef").toObject();
-                if (ref.value(u"kind").toString() == u"Pod")
-                    targets.append({queueKey(ref.value(u"namespace").toString(ns), ref.value(u"name").toString()), port});
-            }
-        }
-    }
-    if (targets.isEmpty()) {
-        return {503, u"no ready endpoints for service %1/%2 (port %3): no pod it selects is ready\n"_qs
-                         .arg(ns, name).arg(binding.servicePort).toUtf8(), {}};
-    }
-    const Target &target = targets.at(int(m_random.bounded(quint32(targets.size()))));
-    const kubelet::PodSimulation *simulation = m_kubelet ? m_kubelet->simulation(target.podKey) : nullptr;
-    const kubelet::HttpResponse response = simulation ? simulation->http(target.port, request.path, m_context.clock->now())
-                                                      : kubelet::HttpResponse{};
-    if (!simulation) {
-        return {502, u"pod %1 is not running on its node\n"_qs.arg(target.podKey).toUtf8(), {}};
-    }
-    if (response.status == 0) {
-        return {502, u"pod %1 refused the connection on port %2\n"_qs.arg(target.podKey).arg(target.port).toUtf8(),
-                response.servedBy};
-    }
-    return {response.status, response.body.toUtf8(), response.servedBy};
+    return forwardToEndpoints(ns, name, QString::number(binding.servicePort), endpoints ? endpoints->toJson() : QJsonObject(),
+                              binding.portName, request, m_kubelet, m_context.clock->now(), m_random);
 }
 
 } // namespace kube

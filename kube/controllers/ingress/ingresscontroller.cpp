@@ -2,12 +2,12 @@
 
 #include "ingressclassinfo.h"
 #include "ingressroutes.h"
-#include "servicebackend.h"
 
 #include "kube/api/clock.h"
 #include "kube/cache/sharedinformer.h"
 #include "kube/client/restclient.h"
 #include "kube/controllers/eventrecorder.h"
+#include "kube/controllers/servicebackend.h"
 #include "kube/controllers/serviceproxylistener.h"
 
 #include <QJsonArray>
@@ -188,7 +188,7 @@ ProxyReply IngressController::answer(const QString &className, const ProxyReques
     }
     const std::optional<Object> service = m_services->lister().get(backend->namespace_, backend->service);
     const std::optional<Object> endpoints = m_endpoints->lister().get(backend->namespace_, backend->service);
-    return ingress::forwardToService(backend->namespace_, backend->service, service ? service->toJson() : QJsonObject(),
+    return forwardToService(backend->namespace_, backend->service, service ? service->toJson() : QJsonObject(),
                                      endpoints ? endpoints->toJson() : QJsonObject(), backend->portNumber, backend->portName,
                                      request, m_kubelet, m_context.clock->now(), m_random);
 }

@@ -5,7 +5,7 @@
 
 #include <QJsonArray>
 
-namespace kube::ingress {
+namespace kube {
 
 std::optional<QJsonObject> servicePort(const QJsonObject &service, int number, const QString &name)
 {
@@ -50,7 +50,15 @@ ProxyReply forwardToService(const QString &namespace_, const QString &serviceNam
     const std::optional<QJsonObject> port = servicePort(service, portNumber, portName);
     if (!port)
         return {503, u"service %1/%2 has no port %3\n"_qs.arg(namespace_, serviceName, portText).toUtf8(), {}};
-    const QList<EndpointTarget> targets = readyTargets(endpoints, port->value(u"name").toString());
+    return forwardToEndpoints(namespace_, serviceName, portText, endpoints, port->value(u"name").toString(), request, kubelet,
+                              now, random);
+}
+
+ProxyReply forwardToEndpoints(const QString &namespace_, const QString &serviceName, const QString &portText,
+                              const QJsonObject &endpoints, const QString &portName, const ProxyRequest &request,
+                              const KubeletController *kubelet, const QDateTime &now, QRandomGenerator &random)
+{
+    const QList<EndpointTarget> targets = readyTargets(endpoints, portName);
     if (targets.isEmpty()) {
         return {503, u"no ready endpoints for service %1/%2 (port %3): no pod it selects is ready\n"_qs
                          .arg(namespace_, serviceName, portText).toUtf8(), {}};
@@ -67,4 +75,4 @@ ProxyReply forwardToService(const QString &namespace_, const QString &serviceNam
     return {response.status, response.body.toUtf8(), response.servedBy};
 }
 
-} // namespace kube::ingress
+} // namespace kube
