@@ -119,19 +119,31 @@ void DeploymentController::createNewReplicaSet(const DeploymentInfo &d, const QL
                     report(created.error());
                     return;
                 }
-                // A set of that name with another template: bump collisionCount so the next
-                // hash differs (upstream's hash-collision handling).
-                const auto existing = m_replicaSets->lister().get(d.object.namespace_(), rsName);
-                if (existing && templatesEqualIgnoringHash(ReplicaSetInfo::from(*existing).podTemplate, d.podTemplate)) {
-                    report({});
-                    return;
-                }
-                QJsonObject json = d.object.toJson();
-                QJsonObject status = json.value(u"status").toObject();
-                status.insert(u"collisionCount", d.collisionCount.value_or(0) + 1);
-                json.insert(u"status", status);
-                m_context.client->update({gvr::deployments(), d.object.namespace_(), d.name, u"status"_qs}, Object::fromJson(json),
-                                         [report](Expected<Object> r) { report(r.ok() ? Status() : r.error()); });
+                // A set of that name exists. Ask the API server, not the informer: the set may
+                // be ours from an earlier sync that the cache has not seen yet, and taking that
+                // for a collision would create a second set. Another owner's set or another
+                // template is a hash collision: bump collisionCount so the next hash differs
+                // (upstream's getNewReplicaSet).
+                m_context.client->get({gvr::replicaSets(), d.object.namespace_(), rsName, QString()},
+                    [this, d, report](Expected<Object> existing) {
+                        if (!existing) {
+                            report(existing.error());
+                            return;
+                        }
+                        const auto ref = existing->controllerRef();
+                        if (ref && ref->uid == d.object.uid()
+                            && templatesEqualIgnoringHash(ReplicaSetInfo::from(*existing).podTemplate, d.podTemplate)) {
+                            report({});
+                            return;
+                        }
+                        QJsonObject json = d.object.toJson();
+                        QJsonObject status = json.value(u"status").toObject();
+                        status.insert(u"collisionCount", d.collisionCount.value_or(0) + 1);
+                        json.insert(u"status", status);
+                        m_context.client->update({gvr::deployments(), d.object.namespace_(), d.name, u"status"_qs},
+                                                 Object::fromJson(json),
+                                                 [report](Expected<Object> r) { report(r.ok() ? Status() : r.error()); });
+                    });
                 return;
             }
             if (replicas > 0)
