@@ -6,6 +6,7 @@
 // as revision 3; OnDelete gives the new template only to pods that were deleted; a failed
 // daemon pod is replaced on its node.
 #include "tests/support/clusterfixture.h"
+#include "tests/support/syncclient.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -82,35 +83,11 @@ private Q_SLOTS:
     void failedPodIsReplacedOnItsNode();
 
 private:
-    Expected<Object> get(const GroupVersionResource &gvr, const QString &ns, const QString &name)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->get({gvr, ns, name, QString()}, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    Expected<Object> create(const GroupVersionResource &gvr, const QString &ns, const Object &object)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->create({gvr, ns, QString(), QString()}, object, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    Expected<Object> patch(const GroupVersionResource &gvr, const QString &ns, const QString &name, PatchType type, const QJsonObject &body)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) {
-            m_client->patch({gvr, ns, name, QString()}, type, QJsonDocument(body).toJson(QJsonDocument::Compact), cb);
-        });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    QList<Object> list(const GroupVersionResource &gvr, const QString &ns, const QString &labelSelector = {})
-    {
-        ListRequest request;
-        request.labelSelector = labelSelector;
-        auto r = awaitResult<Expected<ListPage>>([&](RestClient::ListCallback cb) { m_client->list({gvr, ns, QString(), QString()}, request, cb); });
-        return r && r->ok() ? r->value().items : QList<Object>();
-    }
     // The set's pods that are not being deleted, as JSON.
     QList<QJsonObject> livePods(const QString &app)
     {
         QList<QJsonObject> pods;
-        for (const Object &pod : list(kPods, kNs, u"app="_qs + app)) {
+        for (const Object &pod : m_api->list(kPods, kNs, u"app="_qs + app)) {
             if (!pod.isBeingDeleted())
                 pods.append(pod.toJson());
         }
@@ -143,12 +120,12 @@ private:
     }
     QJsonObject statusOf(const QString &name)
     {
-        const auto ds = get(kDaemonSets, kNs, name);
+        const auto ds = m_api->get(kDaemonSets, kNs, name);
         return ds ? ds->toJson().value(u"status").toObject() : QJsonObject();
     }
     bool rolledOut(const QString &name, int desired)
     {
-        const auto ds = get(kDaemonSets, kNs, name);
+        const auto ds = m_api->get(kDaemonSets, kNs, name);
         if (!ds)
             return false;
         const QJsonObject status = ds->toJson().value(u"status").toObject();
@@ -159,13 +136,13 @@ private:
     }
     QList<Object> revisionsOf(const QString &app)
     {
-        return list(kRevisions, kNs, u"app="_qs + app);
+        return m_api->list(kRevisions, kNs, u"app="_qs + app);
     }
     void setImage(const QString &name, const QString &image)
     {
         const QJsonObject body{{u"spec"_qs, QJsonObject{{u"template"_qs, QJsonObject{{u"spec"_qs, QJsonObject{
             {u"containers"_qs, QJsonArray{QJsonObject{{u"name"_qs, u"agent"_qs}, {u"image"_qs, image}}}}}}}}}}};
-        const auto r = patch(kDaemonSets, kNs, name, PatchType::StrategicMerge, body);
+        const auto r = m_api->patch(kDaemonSets, kNs, name, PatchType::StrategicMerge, body);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message()));
     }
 
@@ -173,6 +150,7 @@ private:
     std::unique_ptr<EmbeddedCluster> m_cluster;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SyncClient> m_api;
 };
 
 void tst_DaemonSetController::initTestCase()
@@ -192,11 +170,13 @@ void tst_DaemonSetController::initTestCase()
     config.bearerToken = m_cluster->token();
     m_transport = std::make_unique<ClusterTransport>(config);
     m_client = std::make_unique<RestClient>(m_transport.get());
-    QVERIFY2(QTest::qWaitFor([&] { return list(kNodes, QString()).size() == 3; }, WaitMs), "three nodes did not register");
+    m_api = std::make_unique<SyncClient>(m_client.get());
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->list(kNodes, QString()).size() == 3; }, WaitMs), "three nodes did not register");
 }
 
 void tst_DaemonSetController::cleanupTestCase()
 {
+    m_api.reset();
     m_client.reset();
     m_transport.reset();
     m_cluster.reset();
@@ -204,7 +184,7 @@ void tst_DaemonSetController::cleanupTestCase()
 
 void tst_DaemonSetController::onePodPerNode()
 {
-    QVERIFY(create(kDaemonSets, kNs, daemonSet(u"agent"_qs, u"nginx:1.25"_qs)).ok());
+    QVERIFY(m_api->create(kDaemonSets, kNs, daemonSet(u"agent"_qs, u"nginx:1.25"_qs)).ok());
     QVERIFY2(QTest::qWaitFor([&] { return runsEverywhere(u"agent"_qs, kNodeNames, u"nginx:1.25"_qs); }, WaitMs),
              "not one ready pod per node");
     QVERIFY2(QTest::qWaitFor([&] { return rolledOut(u"agent"_qs, 3); }, WaitMs), "status never showed the rollout done");
@@ -218,7 +198,7 @@ void tst_DaemonSetController::onePodPerNode()
     QCOMPARE(revisions.first().toJson().value(u"revision").toInteger(), 1);
     const QString hash = revisions.first().labels().value(u"controller-revision-hash");
     QVERIFY(!hash.isEmpty());
-    const QString dsUid = get(kDaemonSets, kNs, u"agent"_qs)->uid();
+    const QString dsUid = m_api->get(kDaemonSets, kNs, u"agent"_qs)->uid();
     for (const QJsonObject &pod : livePods(u"agent"_qs)) {
         const QJsonObject metadata = pod.value(u"metadata").toObject();
         QVERIFY(metadata.value(u"name").toString().startsWith(u"agent-"));
@@ -240,7 +220,7 @@ void tst_DaemonSetController::onePodPerNode()
         QVERIFY(toleratesCordon);
     }
     bool created = false;
-    for (const Object &event : list(kEvents, kNs)) {
+    for (const Object &event : m_api->list(kEvents, kNs)) {
         const QJsonObject e = event.toJson();
         if (e.value(u"reason").toString() == u"SuccessfulCreate" && e.value(u"message").toString().startsWith(u"Created pod: agent-")
             && e.value(u"involvedObject").toObject().value(u"kind").toString() == u"DaemonSet")
@@ -253,8 +233,8 @@ void tst_DaemonSetController::taintedNodeGetsNoPod()
 {
     const QJsonObject taint{{u"spec"_qs, QJsonObject{{u"taints"_qs, QJsonArray{QJsonObject{
         {u"key"_qs, u"dedicated"_qs}, {u"value"_qs, u"db"_qs}, {u"effect"_qs, u"NoSchedule"_qs}}}}}}};
-    QVERIFY(patch(kNodes, QString(), u"timonel-node-3"_qs, PatchType::Merge, taint).ok());
-    QVERIFY(create(kDaemonSets, kNs, daemonSet(u"tainted"_qs, u"nginx:1.25"_qs)).ok());
+    QVERIFY(m_api->patch(kNodes, QString(), u"timonel-node-3"_qs, PatchType::Merge, taint).ok());
+    QVERIFY(m_api->create(kDaemonSets, kNs, daemonSet(u"tainted"_qs, u"nginx:1.25"_qs)).ok());
     const QStringList untainted{u"timonel-node-1"_qs, u"timonel-node-2"_qs};
     QVERIFY2(QTest::qWaitFor([&] { return runsEverywhere(u"tainted"_qs, untainted, u"nginx:1.25"_qs) && rolledOut(u"tainted"_qs, 2); }, WaitMs),
              "pods not on exactly the two untainted nodes");
@@ -266,7 +246,7 @@ void tst_DaemonSetController::taintedNodeGetsNoPod()
     QVERIFY(runsEverywhere(u"agent"_qs, kNodeNames, u"nginx:1.25"_qs));
 
     // Untainted, the node gets its pod.
-    QVERIFY(patch(kNodes, QString(), u"timonel-node-3"_qs, PatchType::Merge, QJsonObject{{u"spec"_qs, QJsonObject{{u"taints"_qs, QJsonValue()}}}}).ok());
+    QVERIFY(m_api->patch(kNodes, QString(), u"timonel-node-3"_qs, PatchType::Merge, QJsonObject{{u"spec"_qs, QJsonObject{{u"taints"_qs, QJsonValue()}}}}).ok());
     QVERIFY2(QTest::qWaitFor([&] { return runsEverywhere(u"tainted"_qs, kNodeNames, u"nginx:1.25"_qs); }, WaitMs),
              "the untainted node got no pod");
 }
@@ -274,14 +254,14 @@ void tst_DaemonSetController::taintedNodeGetsNoPod()
 void tst_DaemonSetController::nodeSelectorFollowsNodeLabels()
 {
     const QJsonObject selector{{u"nodeSelector"_qs, QJsonObject{{u"disk"_qs, u"ssd"_qs}}}};
-    QVERIFY(create(kDaemonSets, kNs, daemonSet(u"ssd"_qs, u"nginx:1.25"_qs, selector)).ok());
-    QVERIFY2(QTest::qWaitFor([&] { return get(kDaemonSets, kNs, u"ssd"_qs)->toJson().value(u"status").toObject().value(u"observedGeneration").toInteger() == 1; }, WaitMs),
+    QVERIFY(m_api->create(kDaemonSets, kNs, daemonSet(u"ssd"_qs, u"nginx:1.25"_qs, selector)).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->get(kDaemonSets, kNs, u"ssd"_qs)->toJson().value(u"status").toObject().value(u"observedGeneration").toInteger() == 1; }, WaitMs),
              "the set was never synced");
     QVERIFY(livePods(u"ssd"_qs).isEmpty());
     QCOMPARE(statusOf(u"ssd"_qs).value(u"desiredNumberScheduled").toInt(), 0);
 
     const auto label = [&](const QJsonValue &value) {
-        return patch(kNodes, QString(), u"timonel-node-2"_qs, PatchType::Merge,
+        return m_api->patch(kNodes, QString(), u"timonel-node-2"_qs, PatchType::Merge,
                      QJsonObject{{u"metadata"_qs, QJsonObject{{u"labels"_qs, QJsonObject{{u"disk"_qs, value}}}}}}).ok();
     };
     QVERIFY(label(u"ssd"_qs));
@@ -298,7 +278,7 @@ void tst_DaemonSetController::rollingUpdateKeepsWithinMaxUnavailable()
 {
     QVERIFY(rolledOut(u"agent"_qs, 3));
     const QString oldHash = revisionsOf(u"agent"_qs).first().labels().value(u"controller-revision-hash");
-    QVERIFY(patch(kDaemonSets, kNs, u"agent"_qs, PatchType::Merge,
+    QVERIFY(m_api->patch(kDaemonSets, kNs, u"agent"_qs, PatchType::Merge,
                   QJsonObject{{u"metadata"_qs, QJsonObject{{u"annotations"_qs, QJsonObject{{u"kubernetes.io/change-cause"_qs, u"to 1.26"_qs}}}}}}).ok());
     setImage(u"agent"_qs, u"nginx:1.26"_qs);
 
@@ -343,8 +323,8 @@ void tst_DaemonSetController::undoRestoresRevisionOne()
     }
     QVERIFY(!revisionOne.isEmpty());
     const QString oldName = revisionOne.value(u"metadata").toObject().value(u"name").toString();
-    QVERIFY(patch(kDaemonSets, kNs, u"agent"_qs, PatchType::StrategicMerge, revisionOne.value(u"data").toObject()).ok());
-    const QString image = get(kDaemonSets, kNs, u"agent"_qs)->toJson().value(u"spec").toObject().value(u"template").toObject()
+    QVERIFY(m_api->patch(kDaemonSets, kNs, u"agent"_qs, PatchType::StrategicMerge, revisionOne.value(u"data").toObject()).ok());
+    const QString image = m_api->get(kDaemonSets, kNs, u"agent"_qs)->toJson().value(u"spec").toObject().value(u"template").toObject()
                               .value(u"spec").toObject().value(u"containers").toArray().first().toObject().value(u"image").toString();
     QCOMPARE(image, u"nginx:1.25"_qs);
 
@@ -361,7 +341,7 @@ void tst_DaemonSetController::undoRestoresRevisionOne()
         }
         return false;
     }, WaitMs), "revision 1 was not renumbered to 3");
-    const QString hash = get(kRevisions, kNs, oldName)->labels().value(u"controller-revision-hash");
+    const QString hash = m_api->get(kRevisions, kNs, oldName)->labels().value(u"controller-revision-hash");
     for (const QJsonObject &pod : livePods(u"agent"_qs))
         QCOMPARE(pod.value(u"metadata").toObject().value(u"labels").toObject().value(u"controller-revision-hash").toString(), hash);
 }
@@ -370,7 +350,7 @@ void tst_DaemonSetController::surgeStartsNewPodBeforeDeletingOld()
 {
     const QJsonObject strategy{{u"type"_qs, u"RollingUpdate"_qs},
                                {u"rollingUpdate"_qs, QJsonObject{{u"maxUnavailable"_qs, 0}, {u"maxSurge"_qs, 1}}}};
-    QVERIFY(create(kDaemonSets, kNs, daemonSet(u"surge"_qs, u"nginx:1.25"_qs, {}, strategy)).ok());
+    QVERIFY(m_api->create(kDaemonSets, kNs, daemonSet(u"surge"_qs, u"nginx:1.25"_qs, {}, strategy)).ok());
     QVERIFY2(QTest::qWaitFor([&] { return runsEverywhere(u"surge"_qs, kNodeNames, u"nginx:1.25"_qs) && rolledOut(u"surge"_qs, 3); }, WaitMs),
              "not one ready pod per node");
     setImage(u"surge"_qs, u"nginx:1.26"_qs);
@@ -395,12 +375,12 @@ void tst_DaemonSetController::surgeStartsNewPodBeforeDeletingOld()
 
 void tst_DaemonSetController::onDeleteReplacesOnlyDeletedPods()
 {
-    QVERIFY(create(kDaemonSets, kNs, daemonSet(u"manual"_qs, u"nginx:1.25"_qs, {}, QJsonObject{{u"type"_qs, u"OnDelete"_qs}})).ok());
+    QVERIFY(m_api->create(kDaemonSets, kNs, daemonSet(u"manual"_qs, u"nginx:1.25"_qs, {}, QJsonObject{{u"type"_qs, u"OnDelete"_qs}})).ok());
     QVERIFY2(QTest::qWaitFor([&] { return runsEverywhere(u"manual"_qs, kNodeNames, u"nginx:1.25"_qs); }, WaitMs),
              "not one ready pod per node");
     setImage(u"manual"_qs, u"nginx:1.26"_qs);
     QVERIFY2(QTest::qWaitFor([&] {
-        const auto ds = get(kDaemonSets, kNs, u"manual"_qs);
+        const auto ds = m_api->get(kDaemonSets, kNs, u"manual"_qs);
         return ds && ds->toJson().value(u"status").toObject().value(u"observedGeneration").toInteger() == ds->generation()
             && revisionsOf(u"manual"_qs).size() == 2;
     }, WaitMs), "the new template was not observed");
@@ -457,7 +437,7 @@ void tst_DaemonSetController::failedPodIsReplacedOnItsNode()
     }, WaitMs), "the failed pod was not replaced");
     QVERIFY(readyPodsByNode(u"agent"_qs).value(node) == 1);
     bool warned = false;
-    for (const Object &event : list(kEvents, kNs)) {
+    for (const Object &event : m_api->list(kEvents, kNs)) {
         const QJsonObject e = event.toJson();
         warned = warned || (e.value(u"reason").toString() == u"FailedDaemonPod" && e.value(u"message").toString().contains(victimName));
     }

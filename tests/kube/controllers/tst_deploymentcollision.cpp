@@ -8,6 +8,7 @@
 // - a set of that name owned by no one, with another template, is a collision: collisionCount
 //   becomes 1 and the Deployment's set takes the next name.
 #include "tests/support/clusterfixture.h"
+#include "tests/support/syncclient.h"
 #include "kube/api/clock.h"
 #include "kube/cache/sharedinformerfactory.h"
 #include "kube/client/clustertransport.h"
@@ -99,16 +100,6 @@ private Q_SLOTS:
 
 private:
     void startController();
-    Expected<Object> get(const GroupVersionResource &gvr, const QString &name)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->get({gvr, u"default"_qs, name, QString()}, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    Expected<Object> create(const GroupVersionResource &gvr, const Object &object)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->create({gvr, u"default"_qs, QString(), QString()}, object, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
     // The ReplicaSets a Deployment controls.
     QList<Object> setsOf(const Object &owner)
     {
@@ -129,6 +120,7 @@ private:
     ClusterFixture m_fixture;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SyncClient> m_api;
     std::unique_ptr<SharedInformerFactory> m_informers;
     std::unique_ptr<EventRecorder> m_events;
     std::unique_ptr<ControllerContext> m_context;
@@ -142,6 +134,7 @@ void tst_DeploymentCollision::initTestCase()
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
     m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
     m_client = std::make_unique<RestClient>(m_transport.get());
+    m_api = std::make_unique<SyncClient>(m_client.get());
 }
 
 void tst_DeploymentCollision::cleanupTestCase()
@@ -150,6 +143,7 @@ void tst_DeploymentCollision::cleanupTestCase()
     m_informers.reset();
     m_context.reset();
     m_events.reset();
+    m_api.reset();
     m_client.reset();
     m_transport.reset();
     m_fixture.cluster.reset();
@@ -177,18 +171,18 @@ void tst_DeploymentCollision::startController()
 void tst_DeploymentCollision::ownSetNotYetCachedIsNoCollision()
 {
     QVERIFY(m_controller);
-    const auto created = create(kDeployments, deployment(u"lagging"_qs));
+    const auto created = m_api->create(kDeployments, u"default"_qs, deployment(u"lagging"_qs));
     QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message()));
     // The set appears, the Deployment gets its revision (a second sync follows at once, while
     // the informer has not delivered the set yet).
     QVERIFY(QTest::qWaitFor([&] {
-        const auto d = get(kDeployments, u"lagging"_qs);
+        const auto d = m_api->get(kDeployments, u"default"_qs, u"lagging"_qs);
         return d.ok() && !d->annotations().value(u"deployment.kubernetes.io/revision"_qs).isEmpty();
     }, 10000));
     QCOMPARE(setsOf(*created).size(), 1);
     // Let the lagging informer catch up and every queued sync run.
     QTest::qWait(3500);
-    const auto after = get(kDeployments, u"lagging"_qs);
+    const auto after = m_api->get(kDeployments, u"default"_qs, u"lagging"_qs);
     QVERIFY(after.ok());
     QCOMPARE(setsOf(*created).size(), 1);
     QVERIFY2(!after->toJson().value(u"status").toObject().contains(u"collisionCount"),
@@ -199,7 +193,7 @@ void tst_DeploymentCollision::squattedNameBumpsCollisionCount()
 {
     // Before the controller runs: the Deployment, and the name its first set would take held by
     // an unowned set with another template and labels its selector does not match (not adopted).
-    const auto created = create(kDeployments, deployment(u"squatted"_qs));
+    const auto created = m_api->create(kDeployments, u"default"_qs, deployment(u"squatted"_qs));
     QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message()));
     const QString firstName = u"squatted-"_qs + computePodTemplateHash(DeploymentInfo::from(*created).podTemplate, std::nullopt);
     const QJsonObject squatter{
@@ -208,7 +202,7 @@ void tst_DeploymentCollision::squattedNameBumpsCollisionCount()
         {u"spec"_qs, QJsonObject{{u"replicas"_qs, 0},
                                  {u"selector"_qs, QJsonObject{{u"matchLabels"_qs, QJsonObject{{u"app"_qs, u"other"_qs}}}}},
                                  {u"template"_qs, podTemplate(u"other"_qs, u"busybox"_qs)}}}};
-    QVERIFY(create(kReplicaSets, Object::fromJson(squatter)).ok());
+    QVERIFY(m_api->create(kReplicaSets, u"default"_qs, Object::fromJson(squatter)).ok());
 
     startController();
     QVERIFY(QTest::qWaitFor([&] { return !setsOf(*created).isEmpty(); }, 10000));
@@ -216,12 +210,12 @@ void tst_DeploymentCollision::squattedNameBumpsCollisionCount()
     const QList<Object> sets = setsOf(*created);
     QCOMPARE(sets.size(), 1);
     QVERIFY(sets.first().name() != firstName);
-    const auto after = get(kDeployments, u"squatted"_qs);
+    const auto after = m_api->get(kDeployments, u"default"_qs, u"squatted"_qs);
     QVERIFY(after.ok());
     QCOMPARE(after->toJson().value(u"status").toObject().value(u"collisionCount").toInt(-1), 1);
     QCOMPARE(sets.first().name(), u"squatted-"_qs + computePodTemplateHash(DeploymentInfo::from(*after).podTemplate, 1));
     // The squatter is untouched.
-    const auto kept = get(kReplicaSets, firstName);
+    const auto kept = m_api->get(kReplicaSets, u"default"_qs, firstName);
     QVERIFY(kept.ok());
     QVERIFY(!kept->controllerRef());
 }

@@ -2,6 +2,7 @@
 // (controllers on): background, foreground and orphan deletion of a Deployment, collection of
 // an object whose owner never existed, and the default ServiceAccount of new namespaces.
 #include "tests/support/clusterfixture.h"
+#include "tests/support/syncclient.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -77,47 +78,19 @@ private Q_SLOTS:
     void defaultServiceAccountInNewNamespace();
 
 private:
-    Expected<Object> get(const GroupVersionResource &gvr, const QString &ns, const QString &name)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->get({gvr, ns, name, QString()}, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    Expected<Object> create(const GroupVersionResource &gvr, const QString &ns, const Object &object)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->create({gvr, ns, QString(), QString()}, object, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    Expected<Object> remove(const GroupVersionResource &gvr, const QString &ns, const QString &name, PropagationPolicy policy)
-    {
-        DeleteOptions options;
-        options.propagationPolicy = policy;
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->remove({gvr, ns, name, QString()}, cb, options); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    QList<Object> list(const GroupVersionResource &gvr, const QString &ns, const QString &labelSelector)
-    {
-        ListRequest request;
-        request.labelSelector = labelSelector;
-        auto r = awaitResult<Expected<ListPage>>([&](RestClient::ListCallback cb) { m_client->list({gvr, ns, QString(), QString()}, request, cb); });
-        return r && r->ok() ? r->value().items : QList<Object>();
-    }
-    bool isGone(const GroupVersionResource &gvr, const QString &ns, const QString &name)
-    {
-        const auto r = get(gvr, ns, name);
-        return !r && r.error().is(reason::NotFound);
-    }
     // A deployment with its pods created (not necessarily running).
     void createDeploymentWithPods(const QString &name, int replicas)
     {
-        QVERIFY(create(kDeployments, u"default"_qs, deployment(name, replicas)).ok());
-        QVERIFY2(QTest::qWaitFor([&] { return list(kPods, u"default"_qs, u"app="_qs + name).size() == replicas; }, WaitMs),
+        QVERIFY(m_api->create(kDeployments, u"default"_qs, deployment(name, replicas)).ok());
+        QVERIFY2(QTest::qWaitFor([&] { return m_api->list(kPods, u"default"_qs, u"app="_qs + name).size() == replicas; }, WaitMs),
                  "pods were not created");
-        QCOMPARE(list(kReplicaSets, u"default"_qs, u"app="_qs + name).size(), 1);
+        QCOMPARE(m_api->list(kReplicaSets, u"default"_qs, u"app="_qs + name).size(), 1);
     }
 
     ClusterFixture m_fixture;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SyncClient> m_api;
 };
 
 void tst_GarbageCollector::initTestCase()
@@ -127,10 +100,12 @@ void tst_GarbageCollector::initTestCase()
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
     m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
     m_client = std::make_unique<RestClient>(m_transport.get());
+    m_api = std::make_unique<SyncClient>(m_client.get());
 }
 
 void tst_GarbageCollector::cleanupTestCase()
 {
+    m_api.reset();
     m_client.reset();
     m_transport.reset();
     m_fixture.cluster.reset();
@@ -139,18 +114,18 @@ void tst_GarbageCollector::cleanupTestCase()
 void tst_GarbageCollector::backgroundDeletionRemovesReplicaSetsAndPods()
 {
     createDeploymentWithPods(u"bg"_qs, 2);
-    QVERIFY(remove(kDeployments, u"default"_qs, u"bg"_qs, PropagationPolicy::Default).ok());
-    QVERIFY(isGone(kDeployments, u"default"_qs, u"bg"_qs)); // default: at once
-    QVERIFY2(QTest::qWaitFor([&] { return list(kReplicaSets, u"default"_qs, u"app=bg"_qs).isEmpty(); }, WaitMs),
+    QVERIFY(m_api->remove(kDeployments, u"default"_qs, u"bg"_qs, PropagationPolicy::Default).ok());
+    QVERIFY(m_api->isGone(kDeployments, u"default"_qs, u"bg"_qs)); // default: at once
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->list(kReplicaSets, u"default"_qs, u"app=bg"_qs).isEmpty(); }, WaitMs),
              "the ReplicaSet was not collected");
-    QVERIFY2(QTest::qWaitFor([&] { return list(kPods, u"default"_qs, u"app=bg"_qs).isEmpty(); }, WaitMs),
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->list(kPods, u"default"_qs, u"app=bg"_qs).isEmpty(); }, WaitMs),
              "the pods were not collected");
 }
 
 void tst_GarbageCollector::foregroundDeletionWaitsForDependents()
 {
     createDeploymentWithPods(u"fg"_qs, 2);
-    const auto marked = remove(kDeployments, u"default"_qs, u"fg"_qs, PropagationPolicy::Foreground);
+    const auto marked = m_api->remove(kDeployments, u"default"_qs, u"fg"_qs, PropagationPolicy::Foreground);
     QVERIFY(marked.ok());
     QVERIFY(marked->isBeingDeleted());
     QVERIFY(marked->finalizers().contains(u"foregroundDeletion"_qs));
@@ -159,7 +134,7 @@ void tst_GarbageCollector::foregroundDeletionWaitsForDependents()
     // none of its dependents may remain.
     bool sawDeleting = false;
     QVERIFY2(QTest::qWaitFor([&] {
-        const auto d = get(kDeployments, u"default"_qs, u"fg"_qs);
+        const auto d = m_api->get(kDeployments, u"default"_qs, u"fg"_qs);
         if (d.ok()) {
             sawDeleting = sawDeleting || d->finalizers().contains(u"foregroundDeletion"_qs);
             return false;
@@ -167,24 +142,24 @@ void tst_GarbageCollector::foregroundDeletionWaitsForDependents()
         return d.error().is(reason::NotFound);
     }, WaitMs), "the Deployment was never removed");
     QVERIFY(sawDeleting);
-    QVERIFY(list(kReplicaSets, u"default"_qs, u"app=fg"_qs).isEmpty());
-    QVERIFY(list(kPods, u"default"_qs, u"app=fg"_qs).isEmpty());
+    QVERIFY(m_api->list(kReplicaSets, u"default"_qs, u"app=fg"_qs).isEmpty());
+    QVERIFY(m_api->list(kPods, u"default"_qs, u"app=fg"_qs).isEmpty());
 }
 
 void tst_GarbageCollector::orphanDeletionKeepsReplicaSet()
 {
     createDeploymentWithPods(u"orphan"_qs, 2);
-    const QString deploymentUid = get(kDeployments, u"default"_qs, u"orphan"_qs)->uid();
-    QVERIFY(remove(kDeployments, u"default"_qs, u"orphan"_qs, PropagationPolicy::Orphan).ok());
-    QVERIFY2(QTest::qWaitFor([&] { return isGone(kDeployments, u"default"_qs, u"orphan"_qs); }, WaitMs),
+    const QString deploymentUid = m_api->get(kDeployments, u"default"_qs, u"orphan"_qs)->uid();
+    QVERIFY(m_api->remove(kDeployments, u"default"_qs, u"orphan"_qs, PropagationPolicy::Orphan).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->isGone(kDeployments, u"default"_qs, u"orphan"_qs); }, WaitMs),
              "the Deployment kept its orphan finalizer");
-    const QList<Object> sets = list(kReplicaSets, u"default"_qs, u"app=orphan"_qs);
+    const QList<Object> sets = m_api->list(kReplicaSets, u"default"_qs, u"app=orphan"_qs);
     QCOMPARE(sets.size(), 1);
     QVERIFY(sets.first().ownerReferences().isEmpty());
     QVERIFY(!sets.first().isBeingDeleted());
     // Give a wrong collection time to happen, then check the pods are still there and kept.
     QTest::qWait(1500);
-    const QList<Object> pods = list(kPods, u"default"_qs, u"app=orphan"_qs);
+    const QList<Object> pods = m_api->list(kPods, u"default"_qs, u"app=orphan"_qs);
     QCOMPARE(pods.size(), 2);
     for (const Object &pod : pods) {
         QVERIFY(!pod.isBeingDeleted());
@@ -192,46 +167,46 @@ void tst_GarbageCollector::orphanDeletionKeepsReplicaSet()
         QCOMPARE(pod.controllerRef()->uid, sets.first().uid());
         QVERIFY(pod.controllerRef()->uid != deploymentUid);
     }
-    QVERIFY(list(kReplicaSets, u"default"_qs, u"app=orphan"_qs).size() == 1);
+    QVERIFY(m_api->list(kReplicaSets, u"default"_qs, u"app=orphan"_qs).size() == 1);
 }
 
 void tst_GarbageCollector::danglingOwnerIsCollected()
 {
-    const auto owner = create(kConfigMaps, u"default"_qs, configMap(u"owner"_qs, {}));
+    const auto owner = m_api->create(kConfigMaps, u"default"_qs, configMap(u"owner"_qs, {}));
     QVERIFY(owner.ok());
     const QString ghostUid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QVERIFY(create(kConfigMaps, u"default"_qs, configMap(u"kept"_qs, {ownerRef(u"ConfigMap"_qs, u"owner"_qs, owner->uid())})).ok());
-    QVERIFY(create(kConfigMaps, u"default"_qs, configMap(u"ghosted"_qs, {ownerRef(u"ConfigMap"_qs, u"ghost"_qs, ghostUid)})).ok());
+    QVERIFY(m_api->create(kConfigMaps, u"default"_qs, configMap(u"kept"_qs, {ownerRef(u"ConfigMap"_qs, u"owner"_qs, owner->uid())})).ok());
+    QVERIFY(m_api->create(kConfigMaps, u"default"_qs, configMap(u"ghosted"_qs, {ownerRef(u"ConfigMap"_qs, u"ghost"_qs, ghostUid)})).ok());
     // Two owners, one of them absent: the object stays and drops the dangling reference.
-    QVERIFY(create(kConfigMaps, u"default"_qs, configMap(u"both"_qs, {ownerRef(u"ConfigMap"_qs, u"owner"_qs, owner->uid()),
+    QVERIFY(m_api->create(kConfigMaps, u"default"_qs, configMap(u"both"_qs, {ownerRef(u"ConfigMap"_qs, u"owner"_qs, owner->uid()),
                                                                       ownerRef(u"ConfigMap"_qs, u"ghost"_qs, ghostUid)})).ok());
-    QVERIFY2(QTest::qWaitFor([&] { return isGone(kConfigMaps, u"default"_qs, u"ghosted"_qs); }, WaitMs),
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->isGone(kConfigMaps, u"default"_qs, u"ghosted"_qs); }, WaitMs),
              "the ConfigMap of an absent owner was not collected");
     QVERIFY2(QTest::qWaitFor([&] {
-        const auto both = get(kConfigMaps, u"default"_qs, u"both"_qs);
+        const auto both = m_api->get(kConfigMaps, u"default"_qs, u"both"_qs);
         return both.ok() && both->ownerReferences().size() == 1 && both->ownerReferences().first().uid == owner->uid();
     }, WaitMs), "the dangling reference was not dropped");
-    QVERIFY(get(kConfigMaps, u"default"_qs, u"kept"_qs).ok());
+    QVERIFY(m_api->get(kConfigMaps, u"default"_qs, u"kept"_qs).ok());
 
     // The owner goes: both its dependents follow.
-    QVERIFY(remove(kConfigMaps, u"default"_qs, u"owner"_qs, PropagationPolicy::Default).ok());
-    QVERIFY2(QTest::qWaitFor([&] { return isGone(kConfigMaps, u"default"_qs, u"kept"_qs) && isGone(kConfigMaps, u"default"_qs, u"both"_qs); }, WaitMs),
+    QVERIFY(m_api->remove(kConfigMaps, u"default"_qs, u"owner"_qs, PropagationPolicy::Default).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->isGone(kConfigMaps, u"default"_qs, u"kept"_qs) && m_api->isGone(kConfigMaps, u"default"_qs, u"both"_qs); }, WaitMs),
              "the dependents of a deleted owner were not collected");
 }
 
 void tst_GarbageCollector::defaultServiceAccountInNewNamespace()
 {
-    QVERIFY2(QTest::qWaitFor([&] { return get(kServiceAccounts, u"default"_qs, u"default"_qs).ok(); }, WaitMs),
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->get(kServiceAccounts, u"default"_qs, u"default"_qs).ok(); }, WaitMs),
              "no default ServiceAccount in namespace default");
     const Object ns = Object::fromJson(QJsonObject{{u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, u"Namespace"_qs},
                                                    {u"metadata"_qs, QJsonObject{{u"name"_qs, u"gc-fresh"_qs}}}});
-    QVERIFY(create(kNamespaces, QString(), ns).ok());
-    QVERIFY2(QTest::qWaitFor([&] { return get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs).ok(); }, WaitMs),
+    QVERIFY(m_api->create(kNamespaces, QString(), ns).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs).ok(); }, WaitMs),
              "no default ServiceAccount in a new namespace");
-    const QString firstUid = get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs)->uid();
-    QVERIFY(remove(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs, PropagationPolicy::Default).ok());
+    const QString firstUid = m_api->get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs)->uid();
+    QVERIFY(m_api->remove(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs, PropagationPolicy::Default).ok());
     QVERIFY2(QTest::qWaitFor([&] {
-        const auto sa = get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs);
+        const auto sa = m_api->get(kServiceAccounts, u"gc-fresh"_qs, u"default"_qs);
         return sa.ok() && sa->uid() != firstUid;
     }, WaitMs), "the deleted default ServiceAccount was not recreated");
 }

@@ -4,6 +4,7 @@
 // (tolerating 2 s) are evicted and replaced on the other node, a pod with the default 300 s
 // stays (marked not ready); removing the annotation brings the node back Ready and untainted.
 #include "tests/support/clusterfixture.h"
+#include "tests/support/syncclient.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -100,21 +101,11 @@ private Q_SLOTS:
     void stoppedKubeletEvictsAndRecovers();
 
 private:
-    Expected<Object> get(const GroupVersionResource &gvr, const QString &ns, const QString &name)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->get({gvr, ns, name, QString()}, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
     // The object, or an empty one when it cannot be read (gone, or a transient failure).
     Object fetch(const GroupVersionResource &gvr, const QString &ns, const QString &name)
     {
-        const auto r = get(gvr, ns, name);
+        const auto r = m_api->get(gvr, ns, name);
         return r.ok() ? r.value() : Object::fromJson(QJsonObject{{u"metadata"_qs, QJsonObject()}});
-    }
-    Expected<Object> create(const GroupVersionResource &gvr, const QString &ns, const Object &object)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->create({gvr, ns, QString(), QString()}, object, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
     }
     Expected<Object> annotateNode(const QString &name, const QJsonValue &value)
     {
@@ -124,18 +115,11 @@ private:
         });
         return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
     }
-    QList<Object> list(const GroupVersionResource &gvr, const QString &ns, const QString &labelSelector = {})
-    {
-        ListRequest request;
-        request.labelSelector = labelSelector;
-        auto r = awaitResult<Expected<ListPage>>([&](RestClient::ListCallback cb) { m_client->list({gvr, ns, QString(), QString()}, request, cb); });
-        return r && r->ok() ? r->value().items : QList<Object>();
-    }
     // Events about the object named name with that reason.
     QList<QJsonObject> events(const QString &ns, const QString &name, const QString &reason)
     {
         QList<QJsonObject> out;
-        for (const Object &e : list(kEvents, ns)) {
+        for (const Object &e : m_api->list(kEvents, ns)) {
             const QJsonObject json = e.toJson();
             if (json.value(u"reason").toString() == reason
                 && json.value(u"involvedObject").toObject().value(u"name").toString() == name)
@@ -148,6 +132,7 @@ private:
     std::unique_ptr<EmbeddedCluster> m_cluster;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SyncClient> m_api;
 };
 
 void tst_NodeLifecycleController::initTestCase()
@@ -167,10 +152,12 @@ void tst_NodeLifecycleController::initTestCase()
     config.bearerToken = m_cluster->token();
     m_transport = std::make_unique<ClusterTransport>(config);
     m_client = std::make_unique<RestClient>(m_transport.get());
+    m_api = std::make_unique<SyncClient>(m_client.get());
 }
 
 void tst_NodeLifecycleController::cleanupTestCase()
 {
+    m_api.reset();
     m_client.reset();
     m_transport.reset();
     m_cluster.reset();
@@ -178,7 +165,7 @@ void tst_NodeLifecycleController::cleanupTestCase()
 
 void tst_NodeLifecycleController::podsGetDefaultTolerations()
 {
-    const auto created = create(kPods, u"default"_qs, pod(u"plain"_qs, kHealthy, {}));
+    const auto created = m_api->create(kPods, u"default"_qs, pod(u"plain"_qs, kHealthy, {}));
     QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message()));
     const QJsonArray tolerations = created->toJson().value(u"spec").toObject().value(u"tolerations").toArray();
     QCOMPARE(tolerations.size(), 2);
@@ -197,12 +184,12 @@ void tst_NodeLifecycleController::stoppedKubeletEvictsAndRecovers()
     for (const QString &n : {kHealthy, kStopped})
         QVERIFY(QTest::qWaitFor([&] { return condition(fetch(kNodes, QString(), n), u"Ready"_qs).value(u"status").toString() == u"True"; }, WaitMs));
 
-    QVERIFY(create(kPods, u"default"_qs, pod(u"at-once"_qs, kStopped, {unreachableToleration(0)})).ok());
-    QVERIFY(create(kPods, u"default"_qs, pod(u"patient"_qs, kStopped, {})).ok());
-    QVERIFY(create(kDeployments, u"default"_qs, deployment(u"web"_qs, 4, {unreachableToleration(2)})).ok());
+    QVERIFY(m_api->create(kPods, u"default"_qs, pod(u"at-once"_qs, kStopped, {unreachableToleration(0)})).ok());
+    QVERIFY(m_api->create(kPods, u"default"_qs, pod(u"patient"_qs, kStopped, {})).ok());
+    QVERIFY(m_api->create(kDeployments, u"default"_qs, deployment(u"web"_qs, 4, {unreachableToleration(2)})).ok());
     QStringList webOnStopped;
     QVERIFY2(QTest::qWaitFor([&] {
-        const QList<Object> pods = list(kPods, u"default"_qs, u"app=web"_qs);
+        const QList<Object> pods = m_api->list(kPods, u"default"_qs, u"app=web"_qs);
         webOnStopped.clear();
         int ready = 0;
         for (const Object &p : pods) {
@@ -245,7 +232,7 @@ void tst_NodeLifecycleController::stoppedKubeletEvictsAndRecovers()
     // The Deployment's pods on the stopped node go after 2 s and come back on the healthy node.
     QVERIFY2(QTest::qWaitFor([&] {
         int running = 0;
-        for (const Object &p : list(kPods, u"default"_qs, u"app=web"_qs)) {
+        for (const Object &p : m_api->list(kPods, u"default"_qs, u"app=web"_qs)) {
             if (p.isBeingDeleted())
                 continue;
             if (p.nodeName() != kHealthy || condition(p, u"Ready"_qs).value(u"status").toString() != u"True")
@@ -275,7 +262,7 @@ void tst_NodeLifecycleController::stoppedKubeletEvictsAndRecovers()
         return condition(node, u"Ready"_qs).value(u"status").toString() == u"True" && taintsOf(node).isEmpty();
     }, WaitMs), "the node did not come back Ready and untainted");
     QVERIFY2(QTest::qWaitFor([&] {
-        const auto p = get(kPods, u"default"_qs, u"at-once"_qs);
+        const auto p = m_api->get(kPods, u"default"_qs, u"at-once"_qs);
         return !p.ok() && p.error().is(reason::NotFound);
     }, WaitMs),
              "the resumed kubelet did not finish the evicted pod");

@@ -3,6 +3,7 @@
 // fitting volume, Delete vs Retain when the claim goes, a claim with no volume and no class, and a
 // pod that waits for its claim, runs once it is bound, and holds the claim while it runs.
 #include "tests/support/clusterfixture.h"
+#include "tests/support/syncclient.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 
@@ -75,31 +76,11 @@ private Q_SLOTS:
     void podWaitsForItsClaimAndHoldsIt();
 
 private:
-    Expected<Object> get(const GroupVersionResource &gvr, const QString &ns, const QString &name)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->get({gvr, ns, name, QString()}, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    Expected<Object> create(const GroupVersionResource &gvr, const QString &ns, const Object &object)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->create({gvr, ns, QString(), QString()}, object, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    Expected<Object> remove(const GroupVersionResource &gvr, const QString &ns, const QString &name)
-    {
-        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) { m_client->remove({gvr, ns, name, QString()}, cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timed out"_qs));
-    }
-    bool isGone(const GroupVersionResource &gvr, const QString &ns, const QString &name)
-    {
-        const auto r = get(gvr, ns, name);
-        return !r && r.error().is(reason::NotFound);
-    }
     // The field at path of the object, once it equals want (empty when it never did).
     bool waitFor(const GroupVersionResource &gvr, const QString &ns, const QString &name, QStringView path, const QString &want)
     {
         return QTest::qWaitFor([&] {
-            const auto o = get(gvr, ns, name);
+            const auto o = m_api->get(gvr, ns, name);
             return o && at(*o, path) == want;
         }, WaitMs);
     }
@@ -120,6 +101,7 @@ private:
     ClusterFixture m_fixture;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SyncClient> m_api;
 };
 
 void tst_PersistentVolumeController::initTestCase()
@@ -129,10 +111,12 @@ void tst_PersistentVolumeController::initTestCase()
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
     m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
     m_client = std::make_unique<RestClient>(m_transport.get());
+    m_api = std::make_unique<SyncClient>(m_client.get());
 }
 
 void tst_PersistentVolumeController::cleanupTestCase()
 {
+    m_api.reset();
     m_client.reset();
     m_transport.reset();
     m_fixture.cluster.reset();
@@ -140,7 +124,7 @@ void tst_PersistentVolumeController::cleanupTestCase()
 
 void tst_PersistentVolumeController::defaultStorageClass()
 {
-    const auto standard = get(kClasses, QString(), u"standard"_qs);
+    const auto standard = m_api->get(kClasses, QString(), u"standard"_qs);
     QVERIFY2(standard.ok(), "no default StorageClass");
     QCOMPARE(standard->annotations().value(u"storageclass.kubernetes.io/is-default-class"), u"true"_qs);
     QCOMPARE(at(*standard, u"provisioner"), u"timonel.dev/local-path"_qs);
@@ -150,12 +134,12 @@ void tst_PersistentVolumeController::defaultStorageClass()
 
 void tst_PersistentVolumeController::dynamicProvisioningAndDelete()
 {
-    const auto created = create(kClaims, kNs, claim(u"dynamic"_qs, u"3Gi"_qs));
+    const auto created = m_api->create(kClaims, kNs, claim(u"dynamic"_qs, u"3Gi"_qs));
     QVERIFY2(created.ok(), qPrintable(created ? QString() : created.error().message()));
     QCOMPARE(at(*created, u"spec.storageClassName"), u"standard"_qs); // DefaultStorageClass admission
 
     QVERIFY2(waitFor(kClaims, kNs, u"dynamic"_qs, u"status.phase", u"Bound"_qs), "the claim was not bound");
-    const Object bound = *get(kClaims, kNs, u"dynamic"_qs);
+    const Object bound = *m_api->get(kClaims, kNs, u"dynamic"_qs);
     const QString volumeName = u"pvc-"_qs + created->uid();
     QCOMPARE(at(bound, u"spec.volumeName"), volumeName);
     QCOMPARE(at(bound, u"status.capacity.storage"), u"3Gi"_qs);
@@ -166,7 +150,7 @@ void tst_PersistentVolumeController::dynamicProvisioningAndDelete()
     QVERIFY(bound.finalizers().contains(u"kubernetes.io/pvc-protection"_qs));
 
     QVERIFY2(waitFor(kVolumes, QString(), volumeName, u"status.phase", u"Bound"_qs), "the volume is not Bound");
-    const Object pv = *get(kVolumes, QString(), volumeName);
+    const Object pv = *m_api->get(kVolumes, QString(), volumeName);
     QCOMPARE(at(pv, u"spec.claimRef.uid"), created->uid());
     QCOMPARE(at(pv, u"spec.claimRef.name"), u"dynamic"_qs);
     QCOMPARE(at(pv, u"spec.capacity.storage"), u"3Gi"_qs);
@@ -180,50 +164,50 @@ void tst_PersistentVolumeController::dynamicProvisioningAndDelete()
              qPrintable(events.join(u'\n')));
 
     // Delete policy: the claim goes, and so does its volume.
-    QVERIFY(remove(kClaims, kNs, u"dynamic"_qs).ok());
-    QVERIFY2(QTest::qWaitFor([&] { return isGone(kClaims, kNs, u"dynamic"_qs); }, WaitMs), "the claim stayed");
-    QVERIFY2(QTest::qWaitFor([&] { return isGone(kVolumes, QString(), volumeName); }, WaitMs), "the volume was not deleted");
+    QVERIFY(m_api->remove(kClaims, kNs, u"dynamic"_qs).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->isGone(kClaims, kNs, u"dynamic"_qs); }, WaitMs), "the claim stayed");
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->isGone(kVolumes, QString(), volumeName); }, WaitMs), "the volume was not deleted");
 }
 
 void tst_PersistentVolumeController::staticBindingAndRetain()
 {
-    QVERIFY(create(kVolumes, QString(), volume(u"manual-10g"_qs, u"10Gi"_qs, u"manual"_qs, u"Retain"_qs)).ok());
-    QVERIFY(create(kVolumes, QString(), volume(u"manual-5g"_qs, u"5Gi"_qs, u"manual"_qs, u"Retain"_qs)).ok());
-    QVERIFY(create(kVolumes, QString(), volume(u"other-3g"_qs, u"3Gi"_qs, u"other"_qs, u"Retain"_qs)).ok());
+    QVERIFY(m_api->create(kVolumes, QString(), volume(u"manual-10g"_qs, u"10Gi"_qs, u"manual"_qs, u"Retain"_qs)).ok());
+    QVERIFY(m_api->create(kVolumes, QString(), volume(u"manual-5g"_qs, u"5Gi"_qs, u"manual"_qs, u"Retain"_qs)).ok());
+    QVERIFY(m_api->create(kVolumes, QString(), volume(u"other-3g"_qs, u"3Gi"_qs, u"other"_qs, u"Retain"_qs)).ok());
     QVERIFY2(waitFor(kVolumes, QString(), u"manual-5g"_qs, u"status.phase", u"Available"_qs), "the volume never became Available");
 
-    const auto created = create(kClaims, kNs, claim(u"static"_qs, u"2Gi"_qs, u"manual"_qs));
+    const auto created = m_api->create(kClaims, kNs, claim(u"static"_qs, u"2Gi"_qs, u"manual"_qs));
     QVERIFY(created.ok());
     QVERIFY2(waitFor(kClaims, kNs, u"static"_qs, u"status.phase", u"Bound"_qs), "the claim was not bound");
-    QCOMPARE(at(*get(kClaims, kNs, u"static"_qs), u"spec.volumeName"), u"manual-5g"_qs); // the smallest that fits
+    QCOMPARE(at(*m_api->get(kClaims, kNs, u"static"_qs), u"spec.volumeName"), u"manual-5g"_qs); // the smallest that fits
     QVERIFY2(waitFor(kVolumes, QString(), u"manual-5g"_qs, u"status.phase", u"Bound"_qs), "the volume is not Bound");
-    const Object pv = *get(kVolumes, QString(), u"manual-5g"_qs);
+    const Object pv = *m_api->get(kVolumes, QString(), u"manual-5g"_qs);
     QCOMPARE(at(pv, u"spec.claimRef.uid"), created->uid());
     QCOMPARE(pv.annotations().value(u"pv.kubernetes.io/bound-by-controller"), u"yes"_qs);
-    QCOMPARE(at(*get(kVolumes, QString(), u"manual-10g"_qs), u"status.phase"), u"Available"_qs);
-    QCOMPARE(at(*get(kVolumes, QString(), u"other-3g"_qs), u"status.phase"), u"Available"_qs);
+    QCOMPARE(at(*m_api->get(kVolumes, QString(), u"manual-10g"_qs), u"status.phase"), u"Available"_qs);
+    QCOMPARE(at(*m_api->get(kVolumes, QString(), u"other-3g"_qs), u"status.phase"), u"Available"_qs);
 
     // Retain: the claim goes, the volume stays Released with its claimRef.
-    QVERIFY(remove(kClaims, kNs, u"static"_qs).ok());
+    QVERIFY(m_api->remove(kClaims, kNs, u"static"_qs).ok());
     QVERIFY2(waitFor(kVolumes, QString(), u"manual-5g"_qs, u"status.phase", u"Released"_qs), "the volume was not Released");
     QTest::qWait(1000); // a wrong deletion would have happened by now
-    const auto released = get(kVolumes, QString(), u"manual-5g"_qs);
+    const auto released = m_api->get(kVolumes, QString(), u"manual-5g"_qs);
     QVERIFY(released.ok());
     QCOMPARE(at(*released, u"status.phase"), u"Released"_qs);
     QCOMPARE(at(*released, u"spec.claimRef.uid"), created->uid());
 
     // A new claim of the same name does not get the released volume back.
-    QVERIFY(create(kClaims, kNs, claim(u"static"_qs, u"2Gi"_qs, u"manual"_qs)).ok());
+    QVERIFY(m_api->create(kClaims, kNs, claim(u"static"_qs, u"2Gi"_qs, u"manual"_qs)).ok());
     QVERIFY2(waitFor(kClaims, kNs, u"static"_qs, u"spec.volumeName", u"manual-10g"_qs), "the new claim did not get the free volume");
 }
 
 void tst_PersistentVolumeController::noVolumeAndNoClass()
 {
-    QVERIFY(create(kClaims, kNs, claim(u"nothing"_qs, u"100Gi"_qs, u""_qs)).ok());
+    QVERIFY(m_api->create(kClaims, kNs, claim(u"nothing"_qs, u"100Gi"_qs, u""_qs)).ok());
     const QString expected = u"FailedBinding: no persistent volumes available for this claim and no storage class is set"_qs;
     QVERIFY2(QTest::qWaitFor([&] { return eventsAbout(u"PersistentVolumeClaim"_qs, u"nothing"_qs).contains(expected); }, WaitMs),
              qPrintable(eventsAbout(u"PersistentVolumeClaim"_qs, u"nothing"_qs).join(u'\n')));
-    const auto pending = get(kClaims, kNs, u"nothing"_qs);
+    const auto pending = m_api->get(kClaims, kNs, u"nothing"_qs);
     QCOMPARE(at(*pending, u"status.phase"), u"Pending"_qs);
     QCOMPARE(at(*pending, u"spec.volumeName"), QString());
 }
@@ -231,27 +215,27 @@ void tst_PersistentVolumeController::noVolumeAndNoClass()
 void tst_PersistentVolumeController::podWaitsForItsClaimAndHoldsIt()
 {
     // The pod comes first: its claim does not exist yet.
-    QVERIFY(create(kPods, kNs, podWithClaim(u"web"_qs, u"web-data"_qs)).ok());
+    QVERIFY(m_api->create(kPods, kNs, podWithClaim(u"web"_qs, u"web-data"_qs)).ok());
     QVERIFY2(QTest::qWaitFor([&] {
-        const auto p = get(kPods, kNs, u"web"_qs);
+        const auto p = m_api->get(kPods, kNs, u"web"_qs);
         return p && p->json().contains(R"(persistentvolumeclaim \"web-data\" not found)");
     }, WaitMs), "the pod was not held back for its missing claim");
-    QCOMPARE(at(*get(kPods, kNs, u"web"_qs), u"spec.nodeName"), QString());
+    QCOMPARE(at(*m_api->get(kPods, kNs, u"web"_qs), u"spec.nodeName"), QString());
 
-    QVERIFY(create(kClaims, kNs, claim(u"web-data"_qs, u"1Gi"_qs)).ok());
+    QVERIFY(m_api->create(kClaims, kNs, claim(u"web-data"_qs, u"1Gi"_qs)).ok());
     QVERIFY2(waitFor(kPods, kNs, u"web"_qs, u"status.phase", u"Running"_qs), "the pod did not run once its claim was bound");
-    QCOMPARE(at(*get(kClaims, kNs, u"web-data"_qs), u"status.phase"), u"Bound"_qs);
+    QCOMPARE(at(*m_api->get(kClaims, kNs, u"web-data"_qs), u"status.phase"), u"Bound"_qs);
 
     // While the pod runs, a deleted claim stays, Terminating.
-    QVERIFY(remove(kClaims, kNs, u"web-data"_qs).ok());
+    QVERIFY(m_api->remove(kClaims, kNs, u"web-data"_qs).ok());
     QTest::qWait(1000);
-    const auto held = get(kClaims, kNs, u"web-data"_qs);
+    const auto held = m_api->get(kClaims, kNs, u"web-data"_qs);
     QVERIFY2(held.ok(), "the claim went while a pod used it");
     QVERIFY(held->isBeingDeleted());
     QVERIFY(held->finalizers().contains(u"kubernetes.io/pvc-protection"_qs));
 
-    QVERIFY(remove(kPods, kNs, u"web"_qs).ok());
-    QVERIFY2(QTest::qWaitFor([&] { return isGone(kClaims, kNs, u"web-data"_qs); }, 60000), "the claim outlived its pod");
+    QVERIFY(m_api->remove(kPods, kNs, u"web"_qs).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return m_api->isGone(kClaims, kNs, u"web-data"_qs); }, 60000), "the claim outlived its pod");
 }
 
 QTEST_GUILESS_MAIN(tst_PersistentVolumeController)
