@@ -4,6 +4,7 @@
 // Ingresses of another class are ignored, missing backends answer 503, served Ingresses get
 // the loopback address and a Sync event, and a class change takes the address away again.
 #include "tests/support/clusterfixture.h"
+#include "tests/support/plainhttp.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -30,29 +31,6 @@ const GroupVersionResource kDeployments{u"apps"_qs, u"v1"_qs, u"deployments"_qs}
 const GroupVersionResource kIngresses{u"networking.k8s.io"_qs, u"v1"_qs, u"ingresses"_qs};
 const GroupVersionResource kIngressClasses{u"networking.k8s.io"_qs, u"v1"_qs, u"ingressclasses"_qs};
 const QString kNs = u"default"_qs;
-
-struct HttpResult {
-    int status = 0; // 0: no connection / no answer
-    QByteArray body;
-};
-
-// One request over a plain socket with the Host header curl -H 'Host: …' would send.
-HttpResult httpGet(int port, const QByteArray &host, const QByteArray &path = "/")
-{
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
-    if (!socket.waitForConnected(3000))
-        return {};
-    socket.write("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: tst_ingresscontroller\r\n\r\n");
-    QByteArray data;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(3000))
-        data += socket.readAll();
-    data += socket.readAll();
-    const qsizetype headEnd = data.indexOf("\r\n\r\n");
-    if (!data.startsWith("HTTP/1.1 ") || headEnd < 0)
-        return {};
-    return {data.mid(9, 3).toInt(), data.mid(headEnd + 4)};
-}
 
 QJsonObject deployment(const QString &name, const QString &image, int port)
 {
@@ -193,8 +171,8 @@ void tst_IngressController::defaultClassAtStart()
     QCOMPARE(annotations.value(u"ingressclass.kubernetes.io/is-default-class").toString(), u"true"_qs);
     QCOMPARE(annotations.value(u"timonel.dev/ingress-port").toString(), QString::number(m_port));
     // The controller listens there: with no Ingress yet, every request is the default backend's.
-    QVERIFY(waitUntil([&] { return httpGet(m_port, "anything.test").status == 404; }, 20000));
-    QCOMPARE(httpGet(m_port, "anything.test").body, QByteArray("default backend - 404\n"));
+    QVERIFY(waitUntil([&] { return plainHttpGet(m_port, "/", "anything.test").status == 404; }, 20000));
+    QCOMPARE(plainHttpGet(m_port, "/", "anything.test").body, QByteArray("default backend - 404\n"));
 }
 
 void tst_IngressController::twoHostsRouteToTheirServices()
@@ -214,10 +192,10 @@ void tst_IngressController::twoHostsRouteToTheirServices()
     const QStringList alpha = podsOf(u"alpha"_qs);
     const QStringList beta = podsOf(u"beta"_qs);
     // Ready is not listening yet (the image's start-up time): wait for both hosts to answer.
-    QVERIFY(waitUntil([&] { return httpGet(m_port, "a.test").status == 200 && httpGet(m_port, "b.test").status == 200; }));
+    QVERIFY(waitUntil([&] { return plainHttpGet(m_port, "/", "a.test").status == 200 && plainHttpGet(m_port, "/", "b.test").status == 200; }));
     QVERIFY(waitUntil([&] {
         for (int i = 0; i < 20; ++i) {
-            if (httpGet(m_port, "a.test").status != 200 || httpGet(m_port, "b.test").status != 200)
+            if (plainHttpGet(m_port, "/", "a.test").status != 200 || plainHttpGet(m_port, "/", "b.test").status != 200)
                 return false;
         }
         return true;
@@ -225,12 +203,12 @@ void tst_IngressController::twoHostsRouteToTheirServices()
 
     QSet<QString> seenA, seenB;
     for (int i = 0; i < 40; ++i) {
-        const HttpResult a = httpGet(m_port, i % 2 ? "a.test" : "A.TEST:" + QByteArray::number(m_port), "/index.html");
+        const HttpResult a = plainHttpGet(m_port, "/index.html", i % 2 ? "a.test" : "A.TEST:" + QByteArray::number(m_port));
         QCOMPARE(a.status, 200);
         QVERIFY2(!servedBy(a.body, alpha).isEmpty(), a.body.constData());
         QVERIFY2(servedBy(a.body, beta).isEmpty(), a.body.constData());
         seenA.insert(servedBy(a.body, alpha));
-        const HttpResult b = httpGet(m_port, "b.test");
+        const HttpResult b = plainHttpGet(m_port, "/", "b.test");
         QCOMPARE(b.status, 200);
         QVERIFY2(!servedBy(b.body, beta).isEmpty(), b.body.constData());
         QVERIFY2(servedBy(b.body, alpha).isEmpty(), b.body.constData());
@@ -240,7 +218,7 @@ void tst_IngressController::twoHostsRouteToTheirServices()
     QCOMPARE(seenA.size(), 2);
     QCOMPARE(seenB.size(), 2);
 
-    const HttpResult unknown = httpGet(m_port, "c.test");
+    const HttpResult unknown = plainHttpGet(m_port, "/", "c.test");
     QCOMPARE(unknown.status, 404);
     QCOMPARE(unknown.body, QByteArray("default backend - 404\n"));
 
@@ -265,9 +243,9 @@ void tst_IngressController::otherClassIgnored()
     // A served Ingress created after it gets its address; by then the other would have had one.
     QVERIFY(create(kIngresses, ingressObject(u"marker"_qs, {hostRule(u"m.test"_qs, u"svc-a"_qs)}, u"timonel"_qs)).ok());
     QVERIFY(waitUntil([&] { return address(get(kIngresses, u"marker"_qs)) == u"127.0.0.1"; }));
-    QVERIFY(waitUntil([&] { return httpGet(m_port, "m.test").status == 200; }, 10000));
+    QVERIFY(waitUntil([&] { return plainHttpGet(m_port, "/", "m.test").status == 200; }, 10000));
     QCOMPARE(address(get(kIngresses, u"elsewhere"_qs)), QString());
-    QCOMPARE(httpGet(m_port, "c.test").status, 404);
+    QCOMPARE(plainHttpGet(m_port, "/", "c.test").status, 404);
 }
 
 void tst_IngressController::missingBackendsAnswer503()
@@ -277,13 +255,13 @@ void tst_IngressController::missingBackendsAnswer503()
                            hostRule(u"gone.test"_qs, u"svc-gone"_qs),
                            hostRule(u"badport.test"_qs, u"svc-a"_qs, QJsonObject{{u"number"_qs, 9999}})};
     QVERIFY(create(kIngresses, ingressObject(u"broken"_qs, rules)).ok());
-    QVERIFY(waitUntil([&] { return httpGet(m_port, "empty.test").status == 503; }, 10000));
-    QVERIFY2(httpGet(m_port, "empty.test").body.contains("no ready endpoints for service default/svc-empty (port http)"),
-             httpGet(m_port, "empty.test").body.constData());
-    const HttpResult gone = httpGet(m_port, "gone.test");
+    QVERIFY(waitUntil([&] { return plainHttpGet(m_port, "/", "empty.test").status == 503; }, 10000));
+    QVERIFY2(plainHttpGet(m_port, "/", "empty.test").body.contains("no ready endpoints for service default/svc-empty (port http)"),
+             plainHttpGet(m_port, "/", "empty.test").body.constData());
+    const HttpResult gone = plainHttpGet(m_port, "/", "gone.test");
     QCOMPARE(gone.status, 503);
     QVERIFY2(gone.body.contains("service default/svc-gone not found"), gone.body.constData());
-    const HttpResult badPort = httpGet(m_port, "badport.test");
+    const HttpResult badPort = plainHttpGet(m_port, "/", "badport.test");
     QCOMPARE(badPort.status, 503);
     QVERIFY2(badPort.body.contains("service default/svc-a has no port 9999"), badPort.body.constData());
 }
@@ -306,12 +284,12 @@ void tst_IngressController::classChangeTakesTheAddressAway()
     QVERIFY(!get(kIngresses, u"classless"_qs).value(u"spec").toObject().contains(u"ingressClassName"));
     QTest::qWait(1500); // time the controller would have needed to take it
     QVERIFY(address(get(kIngresses, u"classless"_qs)).isEmpty());
-    QCOMPARE(httpGet(m_port, "c.test").status, 404);
+    QCOMPARE(plainHttpGet(m_port, "/", "c.test").status, 404);
     // The Ingresses that name the class (demo got it from admission) are still served.
     QCOMPARE(address(get(kIngresses, u"demo"_qs)), u"127.0.0.1"_qs);
-    QCOMPARE(httpGet(m_port, "a.test").status, 200);
+    QCOMPARE(plainHttpGet(m_port, "/", "a.test").status, 200);
     QCOMPARE(address(get(kIngresses, u"marker"_qs)), u"127.0.0.1"_qs);
-    QCOMPARE(httpGet(m_port, "m.test").status, 200);
+    QCOMPARE(plainHttpGet(m_port, "/", "m.test").status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_IngressController)

@@ -3,6 +3,7 @@
 // served the request, and the course's canary (3 × v1 + 1 × v2 ≈ 25 % v2) and blue-green
 // (selector switch moves all traffic) lessons behave as on a real cluster.
 #include "tests/support/clusterfixture.h"
+#include "tests/support/plainhttp.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -40,30 +41,6 @@ const QString kNs = u"default"_qs;
 QJsonObject parseJson(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
-struct HttpResult {
-    int status = 0; // 0: no connection / no answer
-    QByteArray body;
-};
-
-// One request over a plain socket, as curl would send it. Blocking is fine: the proxy lives on
-// the controllers' thread.
-HttpResult httpGet(int port, const QByteArray &path = "/")
-{
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
-    if (!socket.waitForConnected(3000))
-        return {};
-    socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: tst_servicetraffic\r\n\r\n");
-    QByteArray data;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(3000))
-        data += socket.readAll();
-    data += socket.readAll();
-    const qsizetype headEnd = data.indexOf("\r\n\r\n");
-    if (!data.startsWith("HTTP/1.1 ") || headEnd < 0)
-        return {};
-    return {data.mid(9, 3).toInt(), data.mid(headEnd + 4)};
 }
 
 QJsonObject deployment(const QString &name, int replicas, const QJsonObject &labels, const QString &image, int port)
@@ -169,7 +146,7 @@ private:
         for (int inARow = 0; inARow < 50;) {
             if (timer.elapsed() > 30000)
                 return false;
-            if (httpGet(nodePort).status == 200) {
+            if (plainHttpGet(nodePort).status == 200) {
                 ++inARow;
                 continue;
             }
@@ -300,7 +277,7 @@ void tst_ServiceTraffic::endpointsFollowReadiness()
     // The not-ready pod gets no traffic.
     const int nodePort = nodePortOf(u"flaky"_qs);
     for (int i = 0; i < 30; ++i) {
-        const HttpResult r = httpGet(nodePort);
+        const HttpResult r = plainHttpGet(nodePort);
         QCOMPARE(r.status, 200);
         QVERIFY2(r.body.startsWith("Hello from steady, version 1.0.0"), r.body.constData());
     }
@@ -309,7 +286,7 @@ void tst_ServiceTraffic::endpointsFollowReadiness()
     auto removed = awaitResult<Expected<Object>>([&](auto cb) { m_client->remove({kPods, kNs, u"steady"_qs, QString()}, cb); });
     QVERIFY(removed && removed->ok());
     QVERIFY(waitUntil([&] { return addresses("addresses").isEmpty(); }));
-    const HttpResult none = httpGet(nodePort);
+    const HttpResult none = plainHttpGet(nodePort);
     QCOMPARE(none.status, 503);
     QVERIFY2(none.body.contains("no ready endpoints for service default/flaky"), none.body.constData());
 }
@@ -346,7 +323,7 @@ void tst_ServiceTraffic::canaryRatio()
     int v1 = 0, v2 = 0, other = 0;
     QByteArray unexpected;
     for (int i = 0; i < 1000; ++i) {
-        const HttpResult r = httpGet(nodePort);
+        const HttpResult r = plainHttpGet(nodePort);
         if (r.status == 200 && r.body.contains("version 2.0.0"))
             ++v2;
         else if (r.status == 200 && r.body.contains("version 1.0.0"))
@@ -370,7 +347,7 @@ void tst_ServiceTraffic::blueGreenSwitch()
     const int nodePort = nodePortOf(u"bluegreen"_qs);
     QVERIFY(waitForAnswers(nodePort));
     for (int i = 0; i < 50; ++i) {
-        const HttpResult r = httpGet(nodePort);
+        const HttpResult r = plainHttpGet(nodePort);
         QCOMPARE(r.status, 200);
         QVERIFY2(r.body.contains("version 1.0.0"), r.body.constData());
     }
@@ -381,7 +358,7 @@ void tst_ServiceTraffic::blueGreenSwitch()
     QVERIFY(patched && patched->ok());
     QVERIFY(waitForReady(u"bluegreen"_qs, 1));
     for (int i = 0; i < 50; ++i) {
-        const HttpResult r = httpGet(nodePort);
+        const HttpResult r = plainHttpGet(nodePort);
         QCOMPARE(r.status, 200);
         QVERIFY2(r.body.contains("version 2.0.0"), r.body.constData());
     }
@@ -395,13 +372,13 @@ void tst_ServiceTraffic::loadBalancerStatusAndClose()
                == QJsonArray{QJsonObject{{u"ip"_qs, u"127.0.0.1"_qs}}};
     }));
     const int nodePort = nodePortOf(u"web-lb"_qs);
-    QVERIFY(waitUntil([&] { return httpGet(nodePort).status == 200; }, 20000));
-    QVERIFY(httpGet(nodePort).body.contains("Served by web-"));
+    QVERIFY(waitUntil([&] { return plainHttpGet(nodePort).status == 200; }, 20000));
+    QVERIFY(plainHttpGet(nodePort).body.contains("Served by web-"));
 
     auto removed = awaitResult<Expected<Object>>([&](auto cb) { m_client->remove({kServices, kNs, u"web-lb"_qs, QString()}, cb); });
     QVERIFY(removed && removed->ok());
     // The listener closes: the connection is refused.
-    QVERIFY(waitUntil([&] { return httpGet(nodePort).status == 0; }, 20000));
+    QVERIFY(waitUntil([&] { return plainHttpGet(nodePort).status == 0; }, 20000));
     QVERIFY(waitUntil([&] { return get(kEndpoints, u"web-lb"_qs).isEmpty(); }, 20000));
 }
 
@@ -425,7 +402,7 @@ void tst_ServiceTraffic::portInUseIsAWarning()
         return false;
     }, 20000));
     // The cluster keeps serving.
-    QVERIFY(httpGet(nodePortOf(u"web"_qs)).status == 200);
+    QVERIFY(plainHttpGet(nodePortOf(u"web"_qs)).status == 200);
 }
 
 QTEST_MAIN(tst_ServiceTraffic)
