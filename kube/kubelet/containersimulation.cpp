@@ -38,13 +38,13 @@ QStringList strings(const QJsonValue &v)
     return out;
 }
 
-bool isShell(const QString &program)
+} // namespace
+
+bool isShellProgram(const QString &program)
 {
     const QString name = program.section(QLatin1Char('/'), -1);
     return name == QLatin1String("sh") || name == QLatin1String("bash") || name == QLatin1String("ash");
 }
-
-} // namespace
 
 ContainerSimulation::ContainerSimulation(PodContext *pod, const QJsonObject &spec, ContainerRole role)
     : m_pod(pod), m_role(role),
@@ -231,7 +231,7 @@ void ContainerSimulation::run(const QDateTime &now)
     m_process.reset();
 
     const FileSystemView files(&m_pod->files, m_name, m_mounts);
-    if (!m_argv.isEmpty() && isShell(m_argv.first())) {
+    if (!m_argv.isEmpty() && isShellProgram(m_argv.first())) {
         if (m_argv.size() >= 3 && m_argv[1] == QLatin1String("-c")) {
             auto script = ShellScript::parse(m_argv[2]);
             if (!script.ok()) {
@@ -310,96 +310,6 @@ bool ContainerSimulation::isReady() const
 bool ContainerSimulation::hasSucceeded() const
 {
     return m_stage == Stage::Done && m_everStarted && m_lastExitCode == 0 && !m_deleted;
-}
-
-bool ContainerSimulation::listening(int port, const QDateTime &now) const
-{
-    if (!m_serverRunning || m_stage != Stage::Running || !m_profile)
-        return false;
-    if (m_startedAt.msecsTo(now) < qint64(m_profile->startupSeconds * 1000))
-        return false;
-    return m_profile->listensOn(port);
-}
-
-bool ContainerSimulation::injectedFailure(ProbeType type, const QDateTime &now) const
-{
-    const std::optional<qint64> &after = type == ProbeType::Readiness ? m_failReadinessAfterMs : m_failLivenessAfterMs;
-    if (type == ProbeType::Startup || !after)
-        return false;
-    return m_startedAt.msecsTo(now) >= *after;
-}
-
-int ContainerSimulation::httpStatus(const QString &path, ProbeType *probe, const QDateTime &now) const
-{
-    if (probe && injectedFailure(*probe, now))
-        return 500;
-    if (m_httpStatus)
-        return *m_httpStatus;
-    return m_profile->hasHttpPath(path) ? 200 : 404;
-}
-
-ProbeOutcome ContainerSimulation::evaluateProbe(const ProbeWorker &w, const QDateTime &now) const
-{
-    const ProbeSpec &s = w.spec;
-    ProbeType type = w.type;
-    const QString hostPort = QStringLiteral("%1:%2").arg(m_pod->podIP).arg(s.port);
-    switch (s.handler) {
-    case ProbeSpec::Handler::None:
-        return {true, {}};
-    case ProbeSpec::Handler::Exec: {
-        if (injectedFailure(type, now))
-            return {false, QStringLiteral("timonel: injected %1 failure").arg(probeTypeName(type).toLower())};
-        QStringList argv = s.command;
-        std::optional<ShellProcess::Result> r;
-        const FileSystemView files(&m_pod->files, m_name, m_mounts);
-        if (argv.size() >= 3 && isShell(argv[0]) && argv[1] == QLatin1String("-c")) {
-            auto script = ShellScript::parse(argv[2]);
-            if (!script.ok())
-                return {false, script.error().message()};
-            r = ShellProcess::runToCompletion(script.value(), environment(), files, now, s.timeoutSeconds * 1000LL);
-        } else {
-            r = ShellProcess::runToCompletion(ShellScript::fromArgv(argv), environment(), files, now, s.timeoutSeconds * 1000LL);
-        }
-        if (!r)
-            return {false, QStringLiteral("command timed out")};
-        return {r->exitCode == 0, r->output};
-    }
-    case ProbeSpec::Handler::TcpSocket:
-    case ProbeSpec::Handler::Grpc:
-        if (!listening(s.port, now) || injectedFailure(type, now))
-            return {false, QStringLiteral("dial tcp %1: connect: connection refused").arg(hostPort)};
-        return {true, {}};
-    case ProbeSpec::Handler::HttpGet: {
-        const QString url = QStringLiteral("%1://%2%3").arg(s.scheme.toLower(), hostPort, s.path);
-        if (!listening(s.port, now))
-            return {false, QStringLiteral("Get \"%1\": dial tcp %2: connect: connection refused").arg(url, hostPort)};
-        if (!m_profile->servesHttp || m_profile->httpPort != s.port)
-            return {false, QStringLiteral("Get \"%1\": net/http: HTTP/1.x transport connection broken: malformed HTTP response").arg(url)};
-        const int status = httpStatus(s.path, &type, now);
-        if (status >= 200 && status < 400)
-            return {true, {}};
-        return {false, QStringLiteral("HTTP probe failed with statuscode: %1").arg(status)};
-    }
-    }
-    return {true, {}};
-}
-
-void ContainerSimulation::runProbe(ProbeWorker &w, const QDateTime &now)
-{
-    w.nextRun = now.addSecs(std::max(1, w.spec.periodSeconds));
-    const ProbeOutcome o = evaluateProbe(w, now);
-    if (!o.success)
-        recordEvent(now, "Warning", "Unhealthy", QStringLiteral("%1 probe failed: %2").arg(probeTypeName(w.type), o.message));
-    w.record(o.success);
-    if (w.result != false)
-        return;
-    if (w.type == ProbeType::Liveness) {
-        kill(now, StopCause::Liveness, QStringLiteral("Container %1 failed liveness probe, will be restarted").arg(m_name),
-             w.spec.terminationGracePeriodSeconds.value_or(m_pod->gracePeriodSeconds));
-    } else if (w.type == ProbeType::Startup) {
-        kill(now, StopCause::Startup, QStringLiteral("Container %1 failed startup probe, will be restarted").arg(m_name),
-             w.spec.terminationGracePeriodSeconds.value_or(m_pod->gracePeriodSeconds));
-    }
 }
 
 void ContainerSimulation::stepRunning(const QDateTime &now)
@@ -653,89 +563,6 @@ void ContainerSimulation::updateSpec(const QJsonObject &spec, const QDateTime &n
         m_stage = Stage::Idle;
         beginPull(now);
     }
-}
-
-// ---- status --------------------------------------------------------------------------------
-
-QJsonObject ContainerSimulation::status() const
-{
-    QJsonObject state;
-    auto waiting = [&](const QString &reason, const QString &message = {}) {
-        QJsonObject w{{QStringLiteral("reason"), reason}};
-        if (!message.isEmpty())
-            w.insert(QStringLiteral("message"), message);
-        state = QJsonObject{{QStringLiteral("waiting"), w}};
-    };
-    switch (m_stage) {
-    case Stage::Idle:
-        waiting(m_role == ContainerRole::App || m_restartCount > 0 ? QStringLiteral("PodInitializing") : QStringLiteral("PodInitializing"));
-        break;
-    case Stage::Pulling:
-    case Stage::Creating:
-    case Stage::Starting:
-        waiting(QStringLiteral("ContainerCreating"));
-        break;
-    case Stage::PullError:
-        waiting(m_pullPolicy == QLatin1String("Never") ? QStringLiteral("ErrImageNeverPull") : QStringLiteral("ErrImagePull"), m_pullError);
-        break;
-    case Stage::PullBackOff:
-        waiting(QStringLiteral("ImagePullBackOff"), QStringLiteral("Back-off pulling image \"%1\"").arg(m_image.original()));
-        break;
-    case Stage::Running:
-    case Stage::Stopping:
-        state = QJsonObject{{QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), formatKubeTime(m_startedAt)}}}};
-        break;
-    case Stage::Exited:
-    case Stage::Done:
-        if (m_terminated.isEmpty())
-            waiting(QStringLiteral("ContainerCreating"));
-        else
-            state = QJsonObject{{QStringLiteral("terminated"), m_terminated}};
-        break;
-    case Stage::CrashLoopBackOff:
-        waiting(QStringLiteral("CrashLoopBackOff"),
-                QStringLiteral("back-off %1 restarting failed container=%2 pod=%3")
-                    .arg(Duration(m_backOffMs * Duration::Millisecond).toString(), m_name, m_pod->podDescription()));
-        break;
-    }
-    QJsonObject lastState;
-    const QJsonObject &last = m_stage == Stage::CrashLoopBackOff ? m_terminated : m_lastTerminated;
-    if (!last.isEmpty())
-        lastState.insert(QStringLiteral("terminated"), last);
-    const bool created = !m_containerId.isEmpty();
-    QJsonObject s{
-        {QStringLiteral("name"), m_name},
-        {QStringLiteral("state"), state},
-        {QStringLiteral("lastState"), lastState},
-        {QStringLiteral("ready"), isReady()},
-        {QStringLiteral("restartCount"), m_restartCount},
-        {QStringLiteral("image"), created && m_profile ? m_image.normalised() : m_image.original()},
-        {QStringLiteral("imageID"), created && m_profile ? m_image.imageId() : QString()},
-        {QStringLiteral("started"), isStarted()},
-    };
-    if (created && m_stage != Stage::Pulling && m_stage != Stage::Creating)
-        s.insert(QStringLiteral("containerID"), m_containerId);
-    return s;
-}
-
-// ---- traffic and metrics -------------------------------------------------------------------
-
-HttpResponse ContainerSimulation::http(int port, const QString &path, const QDateTime &now) const
-{
-    HttpResponse r;
-    r.servedBy = m_pod->name + QLatin1Char('/') + m_name;
-    if (!listening(port, now) || !m_profile->servesHttp || m_profile->httpPort != port)
-        return r;
-    r.status = httpStatus(path, nullptr, now);
-    if (r.status == 404) {
-        r.body = QStringLiteral("404 page not found\n");
-        return r;
-    }
-    const TemplateContext tc{m_pod->name, m_pod->namespace_, m_name, m_image.normalised(),
-                             m_env.value(QStringLiteral("VERSION"), m_pod->versionLabel.isEmpty() ? m_image.version() : m_pod->versionLabel),
-                             m_pod->podIP, m_argv};
-    r.body = renderTemplate(m_profile->httpBody, tc, now);
-    return r;
 }
 
 ResourceUsage ContainerSimulation::usage(const QDateTime &now, double requestsPerSecond) const

@@ -24,6 +24,9 @@
 
 namespace kube::kubelet {
 
+// "sh", "/bin/bash", "ash": a program whose `-c` argument is a script for ShellScript.
+bool isShellProgram(const QString &program);
+
 class NodeImageCache;
 class SimulationData;
 struct ImageProfile;
