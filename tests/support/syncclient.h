@@ -65,6 +65,14 @@ public:
             [&](kube::RestClient::ListCallback cb) { m_client->list({gvr, ns, QString(), QString()}, request, cb); }, m_timeoutMs);
         return r && r->ok() ? r->value().items : QList<kube::Object>();
     }
+    // The items' JSON, or an empty list when the call failed.
+    QList<QJsonObject> jsonList(const kube::GroupVersionResource &gvr, const QString &ns, const QString &labelSelector = {})
+    {
+        QList<QJsonObject> out;
+        for (const kube::Object &o : list(gvr, ns, labelSelector))
+            out.append(o.toJson());
+        return out;
+    }
     // The object's JSON, or an empty object when it could not be read.
     QJsonObject json(const kube::GroupVersionResource &gvr, const QString &ns, const QString &name)
     {

@@ -5,6 +5,7 @@
 // the loopback address and a Sync event, and a class change takes the address away again.
 #include "tests/support/clusterfixture.h"
 #include "tests/support/plainhttp.h"
+#include "tests/support/syncclient.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -89,39 +90,10 @@ private Q_SLOTS:
     void classChangeTakesTheAddressAway();
 
 private:
-    Expected<Object> create(const GroupVersionResource &gvr, const QJsonObject &json, const QString &ns = kNs)
-    {
-        auto r = awaitResult<Expected<Object>>([&](auto cb) { m_client->create({gvr, ns, QString(), QString()}, Object::fromJson(json), cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timeout"_qs));
-    }
-    QJsonObject get(const GroupVersionResource &gvr, const QString &name, const QString &ns = kNs)
-    {
-        auto r = awaitResult<Expected<Object>>([&](auto cb) { m_client->get({gvr, ns, name, QString()}, cb); });
-        return r && r->ok() ? r->value().toJson() : QJsonObject();
-    }
-    QList<QJsonObject> list(const GroupVersionResource &gvr, const QString &labelSelector = {})
-    {
-        ListRequest request;
-        request.labelSelector = labelSelector;
-        auto r = awaitResult<Expected<ListPage>>([&](auto cb) { m_client->list({gvr, kNs, QString(), QString()}, request, cb); });
-        QList<QJsonObject> out;
-        if (r && r->ok()) {
-            for (const Object &o : r->value().items)
-                out.append(o.toJson());
-        }
-        return out;
-    }
-    static bool waitUntil(const std::function<bool()> &predicate, int timeoutMs = 60000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!predicate()) {
-            if (timer.elapsed() > timeoutMs)
-                return false;
-            QTest::qWait(200);
-        }
-        return true;
-    }
+    Expected<Object> create(const GroupVersionResource &gvr, const QJsonObject &json, const QString &ns = kNs) { return m_api->create(gvr, ns, json); }
+    QJsonObject get(const GroupVersionResource &gvr, const QString &name, const QString &ns = kNs) { return m_api->json(gvr, ns, name); }
+    QList<QJsonObject> list(const GroupVersionResource &gvr, const QString &labelSelector = {}) { return m_api->jsonList(gvr, kNs, labelSelector); }
+    static bool waitUntil(const std::function<bool()> &predicate, int timeoutMs = 60000) { return SyncClient::waitUntil(predicate, timeoutMs); }
     QStringList podsOf(const QString &app)
     {
         QStringList names;
@@ -142,6 +114,7 @@ private:
     ClusterFixture m_fixture;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SyncClient> m_api;
     int m_port = 0;
 };
 
@@ -154,10 +127,12 @@ void tst_IngressController::initTestCase()
     QVERIFY(m_port > 0);
     m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
     m_client = std::make_unique<RestClient>(m_transport.get());
+    m_api = std::make_unique<SyncClient>(m_client.get());
 }
 
 void tst_IngressController::cleanupTestCase()
 {
+    m_api.reset();
     m_client.reset();
     m_transport.reset();
     m_fixture.cluster.reset();

@@ -4,6 +4,7 @@
 // (selector switch moves all traffic) lessons behave as on a real cluster.
 #include "tests/support/clusterfixture.h"
 #include "tests/support/plainhttp.h"
+#include "tests/support/syncclient.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
@@ -92,40 +93,10 @@ private Q_SLOTS:
     void portInUseIsAWarning();
 
 private:
-    Expected<Object> create(const GroupVersionResource &gvr, const QJsonObject &json)
-    {
-        auto r = awaitResult<Expected<Object>>([&](auto cb) { m_client->create({gvr, kNs, QString(), QString()}, Object::fromJson(json), cb); });
-        return r ? *r : Expected<Object>(Status::internalError(u"timeout"_qs));
-    }
-    QJsonObject get(const GroupVersionResource &gvr, const QString &name)
-    {
-        auto r = awaitResult<Expected<Object>>([&](auto cb) { m_client->get({gvr, kNs, name, QString()}, cb); });
-        return r && r->ok() ? r->value().toJson() : QJsonObject();
-    }
-    QList<QJsonObject> list(const GroupVersionResource &gvr, const QString &labelSelector = {})
-    {
-        ListRequest request;
-        request.labelSelector = labelSelector;
-        auto r = awaitResult<Expected<ListPage>>([&](auto cb) { m_client->list({gvr, kNs, QString(), QString()}, request, cb); });
-        QList<QJsonObject> out;
-        if (r && r->ok()) {
-            for (const Object &o : r->value().items)
-                out.append(o.toJson());
-        }
-        return out;
-    }
-    // Pumps events until predicate holds or timeoutMs passed.
-    static bool waitUntil(const std::function<bool()> &predicate, int timeoutMs = 60000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!predicate()) {
-            if (timer.elapsed() > timeoutMs)
-                return false;
-            QTest::qWait(200);
-        }
-        return true;
-    }
+    Expected<Object> create(const GroupVersionResource &gvr, const QJsonObject &json) { return m_api->create(gvr, kNs, json); }
+    QJsonObject get(const GroupVersionResource &gvr, const QString &name) { return m_api->json(gvr, kNs, name); }
+    QList<QJsonObject> list(const GroupVersionResource &gvr, const QString &labelSelector = {}) { return m_api->jsonList(gvr, kNs, labelSelector); }
+    static bool waitUntil(const std::function<bool()> &predicate, int timeoutMs = 60000) { return SyncClient::waitUntil(predicate, timeoutMs); }
     // Waits until Endpoints `name` has exactly these ready pods (by name prefix count).
     bool waitForReady(const QString &service, int count)
     {
@@ -163,6 +134,7 @@ private:
     ClusterFixture m_fixture;
     std::unique_ptr<ClusterTransport> m_transport;
     std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SyncClient> m_api;
     bool m_myappCreated = false;
 };
 
@@ -173,10 +145,12 @@ void tst_ServiceTraffic::initTestCase()
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
     m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
     m_client = std::make_unique<RestClient>(m_transport.get());
+    m_api = std::make_unique<SyncClient>(m_client.get());
 }
 
 void tst_ServiceTraffic::cleanupTestCase()
 {
+    m_api.reset();
     m_client.reset();
     m_transport.reset();
     m_fixture.cluster.reset();
