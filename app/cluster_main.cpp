@@ -1,5 +1,6 @@
 // timonel-cluster: the embedded Kubernetes cluster, headless.
 //   timonel-cluster serve [--data-dir DIR] [--port N] [--ingress-port N] [--kubeconfig FILE]
+#include "app/hugepageheap.h"
 #include "app/commandline.h"
 #include "app/unixsignals.h"
 
@@ -75,6 +76,7 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser)
 
 int main(int argc, char *argv[])
 {
+    timonel::relaunchWithHugePageHeap(argv); // before any thread: glibc reads its tunables at start
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("timonel-cluster"));
     timonel::installTranslations();

@@ -1,4 +1,5 @@
 // timonel: the desktop console.
+#include "app/hugepageheap.h"
 #include "app/commandline.h"
 #include "app/consolecontroller.h"
 #include "app/theme.h"
@@ -10,6 +11,7 @@
 
 int main(int argc, char *argv[])
 {
+    timonel::relaunchWithHugePageHeap(argv); // before any thread: glibc reads its tunables at start
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("timonel"));
     QCoreApplication::setOrganizationName(QStringLiteral("Timonel"));
