@@ -28,6 +28,7 @@ ClusterCatalog ClusterCatalog::load(const kube::KubeconfigLoadOptions &options)
         if (const kube::KubeconfigCluster *cluster = config->cluster(context.cluster))
             entry.server = cluster->server;
         entry.isCurrent = context.name == config->currentContext();
+        entry.kubeconfigFile = config->fileForContext(context.name);
         catalog.m_entries.append(entry);
     }
     return catalog;

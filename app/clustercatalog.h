@@ -26,6 +26,7 @@ struct ClusterEntry {
     QString displayName; // what the picker shows
     QString contextName; // Context only
     QString server;      // Context only: the cluster's server URL, for tooltips
+    QString kubeconfigFile; // Context only: the file that defines the context
     bool isCurrent = false; // the kubeconfig's current-context
 };
 

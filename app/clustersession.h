@@ -65,6 +65,8 @@ public:
     QString serverUrl() const { return m_serverUrl; }
     State state() const { return m_state; }
     QString errorMessage() const { return m_error; }
+    // The failure's Status reason ("Unauthorized", "Forbidden", …); empty unless Failed.
+    QString errorReason() const { return m_errorReason; }
     // Failed because the kubeconfig's exec credential plugin has not been approved yet: the
     // command to approve (kubeconfig, absolute path, arguments).
     std::optional<kube::ExecApproval> pendingExecApproval() const;

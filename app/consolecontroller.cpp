@@ -1,7 +1,9 @@
 #include "consolecontroller.h"
 
 #include "consoledetails.h"
+#include "credentialsworkflow.h"
 #include "embeddedclusterhost.h"
+#include "keychainsecretstore.h"
 
 #include "kube/api/crdschema.h"
 #include "kube/api/typeregistry.h"
@@ -19,6 +21,7 @@
 #include "views/statusdelegate.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QEvent>
 #include <QTableView>
 #include <QTimer>
@@ -28,6 +31,9 @@ namespace timonel {
 struct ConsoleController::Workspace {
     QString id;
     QString displayName;
+    QString account;               // kubeconfig contexts: the account of a signed-in token
+    bool hasOwnCredentials = true; // the kubeconfig gives the context a way to authenticate
+    bool signedIn = false;         // a signed-in token replaced them
     std::unique_ptr<ClusterSession> session;
     std::unique_ptr<NavigatorModel> navigator;
     std::unique_ptr<NamespaceModel> namespaces;
@@ -72,6 +78,25 @@ ConsoleController::ConsoleController(MainWindow *window, ConsoleOptions options,
     m_catalog = ClusterCatalog::load(m_options.kubeconfig);
     m_window->installEventFilter(this);
     m_details = std::make_unique<ConsoleDetails>(window);
+    std::shared_ptr<SecretStore> store = m_options.secretStore;
+    if (!store)
+        store = std::make_shared<KeychainSecretStore>();
+    m_credentials = std::make_unique<CredentialsWorkflow>(store, PlainTextSecretFile(m_options.plainTextTokenFile), window);
+    connect(m_credentials.get(), &CredentialsWorkflow::message, this, [this](const QString &text) {
+        m_window->showStatusMessage(text, 10000);
+    });
+    // The cluster picker's context menu (Menu key or Shift+F10 on it): sign in, forget.
+    if (auto *picker = m_window->findChild<QComboBox *>(QStringLiteral("clusterPicker"))) {
+        m_signInAction = new QAction(picker);
+        m_signInAction->setObjectName(QStringLiteral("signInAction"));
+        m_forgetAction = new QAction(picker);
+        m_forgetAction->setObjectName(QStringLiteral("forgetTokenAction"));
+        picker->addAction(m_signInAction);
+        picker->addAction(m_forgetAction);
+        picker->setContextMenuPolicy(Qt::ActionsContextMenu);
+        connect(m_signInAction, &QAction::triggered, this, [this] { signIn(m_currentId); });
+        connect(m_forgetAction, &QAction::triggered, this, [this] { forgetToken(m_currentId); });
+    }
 
     ResourceTableView *table = m_window->tableView();
     table->table()->setItemDelegate(new StatusDelegate(StatusRole, table->table()));
@@ -85,6 +110,10 @@ ConsoleController::ConsoleController(MainWindow *window, ConsoleOptions options,
     });
     connect(m_window, &MainWindow::bannerActionTriggered, this, [this] {
         Workspace *ws = workspace();
+        if (ws && needsSignIn(ws)) {
+            signIn(ws->id);
+            return;
+        }
         if (!ws || !ws->session->pendingExecApproval())
             return;
         const kube::Status approved = ws->session->approveExecPlugin();
@@ -152,6 +181,7 @@ ConsoleController::ConsoleController(MainWindow *window, ConsoleOptions options,
 ConsoleController::~ConsoleController()
 {
     m_details.reset();
+    m_credentials.reset();
     qDeleteAll(m_workspaces);
     m_workspaces.clear();
     m_embedded.reset();
@@ -165,6 +195,7 @@ bool ConsoleController::eventFilter(QObject *watched, QEvent *event)
             ws->navigator->retranslate();
         updateConnectionState();
         updateCounts();
+        updateCredentialActions();
     }
     return QObject::eventFilter(watched, event);
 }
@@ -240,6 +271,7 @@ void ConsoleController::openCluster(const QString &id)
             items.append({e.id, e.displayName, e.server});
         return items;
     }(), id);
+    updateCredentialActions();
     if (Workspace *ws = workspace()) {
         attach(ws);
         return;
@@ -270,6 +302,17 @@ void ConsoleController::openCluster(const QString &id)
         }
     }
 
+    // A token the user signed in with earlier (this run, or remembered) is looked up first, so
+    // the first request already carries it.
+    const QString account = accountOf(*entry);
+    const bool resolved = account.isEmpty() || m_credentials->resolve(account, entry->contextName, [this, id] {
+        if (m_currentId == id && !m_workspaces.contains(id))
+            openCluster(id);
+    });
+    if (!resolved) {
+        m_window->setConnectionState(tr("Looking for a saved token for %1…").arg(entry->displayName), StatusCategory::Pending);
+        return;
+    }
     kube::Expected<kube::RestConfig> config = entry->kind == ClusterEntry::Kind::Embedded
                                                   ? ClusterCatalog::embeddedRestConfig(m_embeddedKubeconfig)
                                                   : m_catalog.restConfig(*entry);
@@ -281,12 +324,17 @@ void ConsoleController::openCluster(const QString &id)
     auto *ws = new Workspace;
     ws->id = id;
     ws->displayName = entry->displayName;
-    ws->session = std::make_unique<ClusterSession>(entry->displayName, *config);
+    ws->account = account;
+    kube::RestConfig rest = *config;
+    ws->hasOwnCredentials = CredentialsWorkflow::hasCredentials(rest);
+    ws->signedIn = !account.isEmpty() && m_credentials->applyTo(account, rest);
+    ws->session = std::make_unique<ClusterSession>(entry->displayName, std::move(rest));
     ws->navigator = std::make_unique<NavigatorModel>();
     ws->namespaces = std::make_unique<NamespaceModel>();
     m_workspaces.insert(id, ws);
     connectSession(ws);
     attach(ws);
+    updateCredentialActions(); // the token is known now
     ws->session->connectToCluster();
 }
 
@@ -390,6 +438,16 @@ void ConsoleController::updateConnectionState()
                                    "Timonel runs it only after you allow it.")
                                     .arg(ws->displayName, approval->command, approval->args.join(u' '), approval->kubeconfig),
                                 StatusCategory::Warning, tr("Allow and connect"));
+            break;
+        }
+        if (needsSignIn(ws)) {
+            m_window->setBanner(ws->signedIn ? tr("%1 refused the token you signed in with: %2\nSign in again with a valid "
+                                                  "bearer token.")
+                                                   .arg(ws->displayName, s->errorMessage())
+                                             : tr("%1 refused the credentials of this context: %2\nSign in with a bearer "
+                                                  "token to use it.")
+                                                   .arg(ws->displayName, s->errorMessage()),
+                                StatusCategory::Warning, tr("Sign in with a token…"));
             break;
         }
         m_window->setBanner(tr("%1 is not reachable: %2\nCheck that the cluster is running and that your credentials "
@@ -528,6 +586,11 @@ void ConsoleController::openPalette()
         entries.append({QStringLiteral("cluster:") + e.id, tr("Switch to %1").arg(e.displayName), tr("Cluster")});
     for (const PaletteEntry &action : m_details->paletteActions())
         entries.append(action);
+    if (const ClusterEntry *entry = m_catalog.entry(m_currentId); entry && entry->kind == ClusterEntry::Kind::Context) {
+        entries.append({QStringLiteral("credentials:sign-in"), tr("Sign in to %1 with a token…").arg(entry->displayName), tr("Cluster")});
+        if (m_credentials->hasToken(accountOf(*entry)))
+            entries.append({QStringLiteral("credentials:forget"), tr("Forget the token for %1").arg(entry->displayName), tr("Cluster")});
+    }
     entries.append({QStringLiteral("ui:filter"), tr("Filter the table"), tr("Action")});
     entries.append({QStringLiteral("ui:selector"), tr("Filter by label selector"), tr("Action")});
     entries.append({QStringLiteral("ui:namespaces"), tr("Choose namespaces"), tr("Action")});
@@ -553,6 +616,11 @@ void ConsoleController::onPaletteChosen(const QString &id)
             m_window->tableView()->selectRow(hits.front());
             m_window->tableView()->table()->setFocus();
         }
+    } else if (kind == u"credentials") {
+        if (value == u"sign-in")
+            signIn(m_currentId);
+        else if (value == u"forget")
+            forgetToken(m_currentId);
     } else if (kind == u"ui") {
         if (value == u"filter")
             m_window->tableView()->focusTextFilter();
@@ -563,6 +631,85 @@ void ConsoleController::onPaletteChosen(const QString &id)
     } else {
         m_details->runPaletteAction(id);
     }
+}
+
+QString ConsoleController::accountOf(const ClusterEntry &entry) const
+{
+    if (entry.kind != ClusterEntry::Kind::Context)
+        return {};
+    return CredentialsWorkflow::accountFor(entry.kubeconfigFile, entry.contextName);
+}
+
+bool ConsoleController::needsSignIn(const Workspace *ws) const
+{
+    if (ws->account.isEmpty() || ws->session->state() != ClusterSession::State::Failed)
+        return false;
+    const QString reason = ws->session->errorReason();
+    if (reason == QLatin1StringView(kube::reason::Unauthorized))
+        return true;
+    // Anonymous requests refused: the context has nothing to authenticate with.
+    return reason == QLatin1StringView(kube::reason::Forbidden) && !ws->hasOwnCredentials && !ws->signedIn;
+}
+
+void ConsoleController::signIn(const QString &id)
+{
+    const ClusterEntry *entry = m_catalog.entry(id);
+    if (!entry || entry->kind != ClusterEntry::Kind::Context) {
+        m_window->showStatusMessage(tr("Signing in with a token is for kubeconfig contexts; the embedded cluster has its own."));
+        return;
+    }
+    QString reason;
+    if (const Workspace *ws = m_workspaces.value(id)) {
+        if (ws->session->state() == ClusterSession::State::Failed)
+            reason = tr("The server answered: %1").arg(ws->session->errorMessage());
+        else if (!ws->hasOwnCredentials && !ws->signedIn)
+            reason = tr("Your kubeconfig gives this context no credentials.");
+    }
+    m_credentials->signIn({accountOf(*entry), entry->contextName, entry->server, reason}, [this, id](bool signedIn) {
+        if (signedIn)
+            reopenCluster(id);
+    });
+}
+
+void ConsoleController::forgetToken(const QString &id)
+{
+    const ClusterEntry *entry = m_catalog.entry(id);
+    if (!entry || entry->kind != ClusterEntry::Kind::Context)
+        return;
+    const bool inUse = m_workspaces.contains(id) && m_workspaces.value(id)->signedIn;
+    m_credentials->forget(accountOf(*entry), entry->contextName, [this, id, inUse] {
+        // Requests go back to the kubeconfig's own credentials.
+        if (inUse)
+            reopenCluster(id);
+        updateCredentialActions();
+    });
+}
+
+void ConsoleController::reopenCluster(const QString &id)
+{
+    // The session's transport has the credentials built in: a new session replaces it. The new
+    // workspace is attached before the old one (whose models the views still show) goes.
+    std::unique_ptr<Workspace> old(m_workspaces.take(id));
+    if (old && m_currentId == id) {
+        m_details->setSession(nullptr);
+        m_window->tableView()->setModel(nullptr, {}, {});
+        m_window->namespacePicker()->setModel(nullptr);
+    }
+    if (m_currentId == id)
+        openCluster(id);
+}
+
+void ConsoleController::updateCredentialActions()
+{
+    if (!m_signInAction)
+        return;
+    const ClusterEntry *entry = m_catalog.entry(m_currentId);
+    const bool context = entry && entry->kind == ClusterEntry::Kind::Context;
+    const QString name = entry ? entry->displayName : QString();
+    m_signInAction->setText(tr("Sign in to %1 with a token…").arg(name));
+    m_signInAction->setEnabled(context);
+    m_forgetAction->setText(tr("Forget the token for %1").arg(name));
+    m_forgetAction->setEnabled(context && m_credentials->hasToken(accountOf(*entry)));
 }
 
 } // namespace timonel

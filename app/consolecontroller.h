@@ -5,6 +5,11 @@
 // informers and requests. Switching clusters keeps the others connected, so switching back is
 // instant.
 //
+// A kubeconfig context whose credentials the server refuses (or that has none) is offered a
+// sign-in with a bearer token (CredentialsWorkflow): the banner's button, the cluster picker's
+// context menu and the palette; the token then replaces the context's user credentials, and a
+// remembered one is looked up (asynchronously) before the context is first opened.
+//
 // Object actions (delete, scale, restart, cordon, drain, labels), the YAML editor and logs are
 // carried out by ObjectActions, YamlWorkflow and LogsWorkflow, which the controller creates per
 // workspace and points at the selected object.
@@ -26,6 +31,8 @@ namespace kube {
 class SharedInformer;
 }
 
+class QAction;
+
 namespace timonel {
 
 class DetailsPane;
@@ -36,12 +43,16 @@ class NavigatorModel;
 class ResourceFilterModel;
 class ResourceTableModel;
 class ConsoleDetails;
+class CredentialsWorkflow;
+class SecretStore;
 
 struct ConsoleOptions {
     QString embeddedDataDir;     // where the embedded cluster keeps its store and kubeconfig
     bool preferEmbedded = true;  // start on the embedded cluster even when a kubeconfig exists
     QString initialCluster;      // a catalog id to open first ("context:prod"); empty: the default
     kube::KubeconfigLoadOptions kubeconfig = kube::KubeconfigLoadOptions::fromEnvironment();
+    std::shared_ptr<SecretStore> secretStore; // where signed-in tokens are remembered; null: the system keychain
+    QString plainTextTokenFile;               // the opt-in plain-text file; empty: in AppConfigLocation
 };
 
 class ConsoleController : public QObject
@@ -64,6 +75,10 @@ public:
     NamespaceModel *namespaceModel() const;
     NavigatorModel *navigatorModel() const;
     ConsoleDetails *details() const { return m_details.get(); }
+    CredentialsWorkflow *credentials() const { return m_credentials.get(); }
+    // Offers a bearer-token sign-in for a kubeconfig context; forgets its token.
+    void signIn(const QString &id);
+    void forgetToken(const QString &id);
     const ClusterCatalog &catalog() const { return m_catalog; }
     QString embeddedKubeconfigPath() const;
 
@@ -87,6 +102,10 @@ private:
     void openPalette();
     void onPaletteChosen(const QString &id);
     kube::KindInfoPtr kindInfoFor(const kube::ApiResource &resource) const;
+    QString accountOf(const ClusterEntry &entry) const;
+    bool needsSignIn(const Workspace *ws) const;
+    void reopenCluster(const QString &id);
+    void updateCredentialActions();
 
     MainWindow *m_window;
     ConsoleOptions m_options;
@@ -96,6 +115,9 @@ private:
     QHash<QString, Workspace *> m_workspaces;
     QString m_currentId;
     std::unique_ptr<ConsoleDetails> m_details;
+    std::unique_ptr<CredentialsWorkflow> m_credentials;
+    QAction *m_signInAction = nullptr; // in the cluster picker's context menu
+    QAction *m_forgetAction = nullptr;
 };
 
 } // namespace timonel
