@@ -1,4 +1,5 @@
 #include "consolecontroller.h"
+#include "consoleworkspace.h"
 
 #include "consoledetails.h"
 #include "credentialsworkflow.h"
@@ -27,50 +28,6 @@
 #include <QTimer>
 
 namespace timonel {
-
-struct ConsoleController::Workspace {
-    QString id;
-    QString displayName;
-    QString account;               // kubeconfig contexts: the account of a signed-in token
-    bool hasOwnCredentials = true; // the kubeconfig gives the context a way to authenticate
-    bool signedIn = false;         // a signed-in token replaced them
-    std::unique_ptr<ClusterSession> session;
-    std::unique_ptr<NavigatorModel> navigator;
-    std::unique_ptr<NamespaceModel> namespaces;
-    kube::SharedInformer *namespacesInformer = nullptr;
-    // CustomResourceDefinitions: a change refreshes discovery so the navigator follows.
-    kube::SharedInformer *crdInformer = nullptr;
-    quint64 crdHandler = 0;
-    QTimer discoveryDebounce;
-    QString resourceId;
-    std::unique_ptr<ResourceTableModel> table;
-    std::unique_ptr<ResourceFilterModel> filter;
-    kube::SharedInformer *tableInformer = nullptr;
-    QString textFilter;
-    QString selector;
-
-    void dropTable()
-    {
-        filter.reset();
-        table.reset(); // detaches from the informer
-        if (session && tableInformer)
-            session->releaseInformer(tableInformer);
-        tableInformer = nullptr;
-    }
-
-    ~Workspace()
-    {
-        dropTable();
-        namespaces.reset();
-        if (session && namespacesInformer)
-            session->releaseInformer(namespacesInformer);
-        if (crdInformer) {
-            crdInformer->removeEventHandler(crdHandler);
-            session->releaseInformer(crdInformer);
-        }
-        session.reset();
-    }
-};
 
 ConsoleController::ConsoleController(MainWindow *window, ConsoleOptions options, QObject *parent)
     : QObject(parent), m_window(window), m_options(std::move(options))
@@ -631,85 +588,6 @@ void ConsoleController::onPaletteChosen(const QString &id)
     } else {
         m_details->runPaletteAction(id);
     }
-}
-
-QString ConsoleController::accountOf(const ClusterEntry &entry) const
-{
-    if (entry.kind != ClusterEntry::Kind::Context)
-        return {};
-    return CredentialsWorkflow::accountFor(entry.kubeconfigFile, entry.contextName);
-}
-
-bool ConsoleController::needsSignIn(const Workspace *ws) const
-{
-    if (ws->account.isEmpty() || ws->session->state() != ClusterSession::State::Failed)
-        return false;
-    const QString reason = ws->session->errorReason();
-    if (reason == QLatin1StringView(kube::reason::Unauthorized))
-        return true;
-    // Anonymous requests refused: the context has nothing to authenticate with.
-    return reason == QLatin1StringView(kube::reason::Forbidden) && !ws->hasOwnCredentials && !ws->signedIn;
-}
-
-void ConsoleController::signIn(const QString &id)
-{
-    const ClusterEntry *entry = m_catalog.entry(id);
-    if (!entry || entry->kind != ClusterEntry::Kind::Context) {
-        m_window->showStatusMessage(tr("Signing in with a token is for kubeconfig contexts; the embedded cluster has its own."));
-        return;
-    }
-    QString reason;
-    if (const Workspace *ws = m_workspaces.value(id)) {
-        if (ws->session->state() == ClusterSession::State::Failed)
-            reason = tr("The server answered: %1").arg(ws->session->errorMessage());
-        else if (!ws->hasOwnCredentials && !ws->signedIn)
-            reason = tr("Your kubeconfig gives this context no credentials.");
-    }
-    m_credentials->signIn({accountOf(*entry), entry->contextName, entry->server, reason}, [this, id](bool signedIn) {
-        if (signedIn)
-            reopenCluster(id);
-    });
-}
-
-void ConsoleController::forgetToken(const QString &id)
-{
-    const ClusterEntry *entry = m_catalog.entry(id);
-    if (!entry || entry->kind != ClusterEntry::Kind::Context)
-        return;
-    const bool inUse = m_workspaces.contains(id) && m_workspaces.value(id)->signedIn;
-    m_credentials->forget(accountOf(*entry), entry->contextName, [this, id, inUse] {
-        // Requests go back to the kubeconfig's own credentials.
-        if (inUse)
-            reopenCluster(id);
-        updateCredentialActions();
-    });
-}
-
-void ConsoleController::reopenCluster(const QString &id)
-{
-    // The session's transport has the credentials built in: a new session replaces it. The new
-    // workspace is attached before the old one (whose models the views still show) goes.
-    std::unique_ptr<Workspace> old(m_workspaces.take(id));
-    if (old && m_currentId == id) {
-        m_details->setSession(nullptr);
-        m_window->tableView()->setModel(nullptr, {}, {});
-        m_window->namespacePicker()->setModel(nullptr);
-    }
-    if (m_currentId == id)
-        openCluster(id);
-}
-
-void ConsoleController::updateCredentialActions()
-{
-    if (!m_signInAction)
-        return;
-    const ClusterEntry *entry = m_catalog.entry(m_currentId);
-    const bool context = entry && entry->kind == ClusterEntry::Kind::Context;
-    const QString name = entry ? entry->displayName : QString();
-    m_signInAction->setText(tr("Sign in to %1 with a token…").arg(name));
-    m_signInAction->setEnabled(context);
-    m_forgetAction->setText(tr("Forget the token for %1").arg(name));
-    m_forgetAction->setEnabled(context && m_credentials->hasToken(accountOf(*entry)));
 }
 
 } // namespace timonel
