@@ -6,6 +6,8 @@
 // unless the user opts in to the plain-text file, which is then mode 0600 and holds the token.
 // Finally the real QtKeychain store in this (headless) environment answers NoBackend, quickly.
 #include "app/clustersession.h"
+#include "app/commandline.h"
+#include "app/theme.h"
 #include "app/consolecontroller.h"
 #include "app/credentialsworkflow.h"
 #include "app/keychainsecretstore.h"
@@ -401,6 +403,32 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() < 10000); // no hang on a missing bus
         // QtKeychain's plain-text fallback stays off: the secret went nowhere.
         QCOMPARE(filesContaining(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation), secret), QStringList());
+    }
+
+    // Last: with TIMONEL_SCREENSHOT_DIR set (scripts/screenshots), the refusal banner and the
+    // dialog, in the language and theme of TIMONEL_LANGUAGE / TIMONEL_THEME.
+    void screenshot()
+    {
+        const QString dir = qEnvironmentVariable("TIMONEL_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("TIMONEL_SCREENSHOT_DIR not set");
+        if (!qEnvironmentVariable("TIMONEL_LANGUAGE").isEmpty())
+            setLanguage(qEnvironmentVariable("TIMONEL_LANGUAGE"));
+        applyTheme(savedTheme());
+        m_store->available = true;
+        startConsole(u"stale"_qs);
+        m_window->resize(1200, 700);
+        QTRY_VERIFY_WITH_TIMEOUT(session() && session()->state() == ClusterSession::State::Failed, 20000);
+        auto *button = m_window->findChild<QPushButton *>(u"bannerAction"_qs);
+        QTRY_VERIFY(button && button->isVisible());
+        QVERIFY(m_window->grab().save(dir + u"/console-signin-banner.png"_qs));
+        button->click();
+        QTRY_VERIFY(m_console->credentials()->dialog() && m_console->credentials()->dialog()->isVisible());
+        SignInDialog *dialog = m_console->credentials()->dialog();
+        QTest::keyClicks(dialog->tokenField(), u"not-a-real-token"_qs);
+        QVERIFY(dialog->grab().save(dir + u"/signin-dialog.png"_qs));
+        dialog->reject();
+        QTRY_VERIFY(!m_console->credentials()->dialog());
     }
 };
 
