@@ -6,10 +6,12 @@
 // that watcher, and prints p50/p99/max, the events delivered against those expected, and the
 // server's CPU use over the run (utime+stime from /proc/<pid>/stat). Prints a Markdown table.
 //
-//   build/bench/bench_watch [--watchers W] [--rate R] [--seconds D] [--writers N] [--cluster PATH]
+//   build/bench/bench_watch [--watchers W] [--rate R] [--seconds D] [--writes C] [--writers N] [--cluster PATH]
 //
 // Defaults: 100 watchers, 500 writes/s, 10 s, 16 writer connections; timonel-cluster from
-// ../bin/timonel-cluster next to this program. Client and server share the machine, so the
+// ../bin/timonel-cluster next to this program. Create throughput: --watchers 0 with a rate
+// above what the server takes and --writes C (instead of R*D) — the N connections then write
+// closed-loop, one request each at a time, and "writes acknowledged" is the figure. Client and server share the machine, so the
 // client's own CPU use is printed too: when it nears one core the latencies are the client's.
 //
 // An event may reach a watcher before its write's response reaches the writer (the server
@@ -243,7 +245,7 @@ int main(int argc, char **argv)
         const qsizetype at = args.indexOf(name);
         return at > 0 ? args.value(at + 1).toInt() : fallback;
     };
-    const int watcherCount = std::max(1, intArg(u"--watchers"_qs, 100));
+    const int watcherCount = std::max(0, intArg(u"--watchers"_qs, 100));
     const int rate = std::max(1, intArg(u"--rate"_qs, 500));
     const int seconds = std::max(1, intArg(u"--seconds"_qs, 10));
     const int writerCount = std::max(1, intArg(u"--writers"_qs, 16));
@@ -300,7 +302,7 @@ int main(int argc, char **argv)
     const QByteArray rv = lastBody.mid(rvAt + 19, lastBody.indexOf('"', rvAt + 19) - rvAt - 19);
 
     // Per write: when it was acknowledged (-1 until then), in ns since `clock` started.
-    const int writeCount = rate * seconds;
+    const int writeCount = args.contains(u"--writes"_qs) ? std::max(1, intArg(u"--writes"_qs, 1)) : rate * seconds;
     std::vector<qint64> ackAt(size_t(writeCount), -1);
     std::vector<qint64> sentAt(size_t(writeCount), -1);
     // Deliveries that beat their write's acknowledgement, settled (as 0 ms) when it arrives.

@@ -4,6 +4,7 @@
 #include "kube/api/status.h"
 
 #include <QHostAddress>
+#include <QMetaObject>
 #include <QHttpServerRequest>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -45,9 +46,26 @@ ApiHttpServer::ApiHttpServer(QByteArray bearerToken, RequestHandler *handler, QO
     : QAbstractHttpServer(parent), m_token(std::move(bearerToken)), m_handler(handler)
 {
     Q_ASSERT(!m_token.isEmpty());
+    m_workers.setMaxThreadCount(kDefaultWorkers);
 }
 
-ApiHttpServer::~ApiHttpServer() = default;
+ApiHttpServer::~ApiHttpServer()
+{
+    // The handlers on workers finish (they only wait for the store); their answers, posted
+    // to this object, are dropped with it. Slots go while m_inFlight is still alive.
+    m_workers.waitForDone();
+    m_onWorkers.clear();
+    for (const Connection &c : std::as_const(m_connections))
+        disconnect(c.onDestroyed);
+    m_connections.clear();
+}
+
+void ApiHttpServer::setWorkerThreads(int count)
+{
+    m_workersEnabled = count > 0;
+    if (count > 0)
+        m_workers.setMaxThreadCount(count);
+}
 
 bool ApiHttpServer::useTls(const QByteArray &certificatePem, const QByteArray &privateKeyPem)
 {
@@ -96,46 +114,118 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     req.path = request.url().path(QUrl::FullyDecoded);
     req.query = request.query();
     req.headers = request.headers();
+    req.body = request.body();
+    if (const auto c = m_connections.find(socket); c != m_connections.end() && c->busy) {
+        c->waiting.append(std::move(req)); // served after the answer ahead of it
+        return true;
+    }
+    serve(std::move(req), socket);
+    return true;
+}
+
+void ApiHttpServer::serve(ApiRequest req, QTcpSocket *socket)
+{
     ApiResponder responder(socket);
 
     if (!isLoopbackHost(req.header("Host"))) {
         responder.respondStatus(Status(403, QString::fromLatin1(reason::Forbidden),
                                        u"forbidden: the Host header must name this machine's loopback address"_qs));
-        return true;
+        return;
     }
     if (!req.header("Origin").isEmpty()) {
         responder.respondStatus(Status(403, QString::fromLatin1(reason::Forbidden),
                                        u"forbidden: requests from web pages (with an Origin header) are not accepted"_qs));
-        return true;
+        return;
     }
     const QByteArray auth = req.header("Authorization");
     const bool bearer = auth.size() > 7 && auth.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
     if (!bearer || !constantTimeEquals(auth.mid(7).trimmed(), m_token)) {
         responder.respondStatus(Status(401, QString::fromLatin1(reason::Unauthorized), u"Unauthorized"_qs));
-        return true;
+        return;
     }
-    req.body = request.body();
     if (req.body.size() > kMaxRequestBodyBytes) {
         responder.respondStatus(Status(413, QString::fromLatin1(reason::RequestEntityTooLarge),
                                        u"the request body is %1 bytes, more than the limit of %2"_qs.arg(req.body.size()).arg(kMaxRequestBodyBytes)));
-        return true;
+        return;
     }
     QString error;
     if (!RequestInfo::parse(QString::fromLatin1(req.method), req.path, req.query, &req.info, &error)) {
         responder.respondStatus(Status::badRequest(error));
-        return true;
+        return;
     }
-    const MaxInFlight::Slot slot = m_inFlight.acquire(req.method, req.info);
+    MaxInFlight::Slot slot = m_inFlight.acquire(req.method, req.info);
     if (!slot.isAdmitted()) {
         Status busy(429, QString::fromLatin1(reason::TooManyRequests), u"Too many requests, please try again later."_qs);
         busy.setRetryAfterSeconds(1);
         responder.respondStatus(busy);
-        return true;
+        return;
     }
+    if (m_workersEnabled && m_handler->runsOnWorker(req))
+        return startOnWorker(std::move(req), std::move(slot), socket);
     m_handler->handle(req, responder);
     if (!responder.hasResponded())
         responder.respondStatus(Status::internalError(u"no response for "_qs + req.path));
-    return true;
+}
+
+void ApiHttpServer::startOnWorker(ApiRequest request, MaxInFlight::Slot slot, QTcpSocket *socket)
+{
+    auto call = std::make_shared<WorkerCall>(WorkerCall{std::move(request), ApiResponder()});
+    const quint64 id = m_nextCall++;
+    m_onWorkers.emplace(id, OnWorker{call, std::move(slot), socket});
+    auto c = m_connections.find(socket);
+    if (c == m_connections.end()) {
+        c = m_connections.insert(socket, Connection());
+        c->onDestroyed = connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
+    }
+    c->busy = true;
+    RequestHandler *handler = m_handler;
+    m_workers.start([this, handler, call = std::move(call), id]() mutable {
+        handler->handle(call->request, call->responder);
+        call.reset(); // the server's reference is the last: the answer is read there
+        QMetaObject::invokeMethod(this, [this, id] { finishOnWorker(id); }, Qt::QueuedConnection);
+    });
+}
+
+void ApiHttpServer::finishOnWorker(quint64 id)
+{
+    const auto it = m_onWorkers.find(id);
+    if (it == m_onWorkers.end())
+        return;
+    QPointer<QTcpSocket> socket;
+    {
+        const OnWorker done = std::move(it->second);
+        m_onWorkers.erase(it);
+        m_handler->afterWorker(done.call->request);
+        socket = done.socket;
+        if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+            const ApiResponder::Answer &answer = done.call->responder.answer();
+            if (answer.status == 0)
+                ApiResponder(socket).respondStatus(Status::internalError(u"no response for "_qs + done.call->request.path));
+            else
+                writeHttpResponse(socket, answer.status, answer.contentType, answer.body, answer.headers);
+        }
+    } // the in-flight slot goes before the next request of this connection takes one
+    if (socket)
+        serveWaiting(socket);
+}
+
+void ApiHttpServer::serveWaiting(QTcpSocket *socket)
+{
+    for (;;) {
+        const auto c = m_connections.find(socket);
+        if (c == m_connections.end())
+            return;
+        c->busy = false;
+        if (c->waiting.isEmpty() || socket->state() != QAbstractSocket::ConnectedState) {
+            c->waiting.clear();
+            return;
+        }
+        ApiRequest next = c->waiting.takeFirst();
+        serve(std::move(next), socket);
+        const auto after = m_connections.find(socket);
+        if (after == m_connections.end() || after->busy)
+            return; // on a worker again: its answer resumes the queue
+    }
 }
 
 void ApiHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -29,6 +29,10 @@ void ApiResponder::respond(int status, const QByteArray &contentType, const QByt
 {
     Q_ASSERT(!m_responded);
     m_responded = true;
+    if (m_deferred) {
+        m_answer = Answer{status, contentType, body, withWarnings(headers)};
+        return;
+    }
     writeHttpResponse(m_socket, status, contentType, body, withWarnings(headers));
 }
 
@@ -48,6 +52,11 @@ void ApiResponder::respondStatus(const Status &status)
 ChunkedStream *ApiResponder::startStream(int status, const QByteArray &contentType, const HttpHeaders &headers)
 {
     Q_ASSERT(!m_responded);
+    Q_ASSERT_X(!m_deferred, "ApiResponder::startStream", "a stream must start on the server's thread");
+    if (m_deferred) {
+        respondStatus(Status::internalError(u"a streamed response cannot be answered from a worker thread"_qs));
+        return new ChunkedStream(nullptr, status, contentType);
+    }
     m_responded = true;
     return new ChunkedStream(m_socket, status, contentType, withWarnings(headers));
 }

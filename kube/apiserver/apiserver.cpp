@@ -3,9 +3,11 @@
 #include "customresources.h"
 #include "discovery.h"
 #include "handlers.h"
+#include "maxinflight.h"
 #include "metricsapi.h"
 #include "namespacelifecycle.h"
 #include "openapi.h"
+#include "storagekeys.h"
 #include "watchstream.h"
 
 #include "kube/api/status.h"
@@ -13,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
+#include <QThread>
 
 namespace kube {
 
@@ -72,6 +75,26 @@ void ApiServer::handle(const ApiRequest &request, ApiResponder &responder)
     if (request.info.isResourceRequest)
         return handleResource(request, responder);
     handleNonResource(request, responder);
+}
+
+bool ApiServer::runsOnWorker(const ApiRequest &request) const
+{
+    return request.info.isResourceRequest && MaxInFlight::isMutating(request.method)
+        && !MaxInFlight::isLongRunning(request.info) && !isMetricsPath(request.path);
+}
+
+void ApiServer::afterWorker(const ApiRequest &request)
+{
+    const RequestInfo &info = request.info;
+    const KindInfoPtr kind = m_context.registry->resource({info.apiGroup, info.apiVersion, info.resource});
+    if (kind && isCrdWrite(*kind, info.verb))
+        syncCustomResources(m_context); // before the answer: a CRD's objects may follow at once
+}
+
+bool ApiServer::isCrdWrite(const KindInfo &kind, const QString &verb)
+{
+    return kind.gvk.group == u"apiextensions.k8s.io" && kind.gvk.kind == u"CustomResourceDefinition" && verb != u"get"
+        && verb != u"list" && verb != u"watch";
 }
 
 void ApiServer::handleNonResource(const ApiRequest &request, ApiResponder &responder)
@@ -151,6 +174,10 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
         return responder.respondStatus(notFoundPath());
 
     QString verb = info.verb;
+    const bool write = verb != u"get" && verb != u"list" && verb != u"watch";
+    const bool serviceAddresses = write && kind->gvk.group.isEmpty() && kind->gvk.kind == u"Service" && info.subresource != u"status";
+    const WriteSerialization::Guard serialized(m_writeLocks, write && !info.name.isEmpty() ? storageKey(*kind, namespace_, info.name) : QByteArray(),
+                                               serviceAddresses);
     if (!info.subresource.isEmpty()) {
         const SubresourceInfo *sub = kind->subresource(info.subresource);
         const bool podSubresource = kind->gvk.group.isEmpty() && kind->gvk.kind == u"Pod"
@@ -174,8 +201,8 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
 
     const ResourceRequest resource{request, kind, namespace_, info.name, info.subresource};
     dispatch(verb, resource, responder);
-    const bool isCrd = kind->gvk.group == u"apiextensions.k8s.io" && kind->gvk.kind == u"CustomResourceDefinition";
-    if (isCrd && verb != u"get" && verb != u"list" && verb != u"watch")
+    // On a worker, afterWorker() syncs on the server's thread instead.
+    if (isCrdWrite(*kind, verb) && QThread::currentThread() == thread())
         syncCustomResources(m_context); // before the next request: a CRD's objects may follow at once
 }
 

@@ -2,11 +2,20 @@
 // ApiServer: the Kubernetes API behind the HTTP front — version and health endpoints,
 // discovery, and every resource verb, routed by RequestInfo to the handler for it.
 //
-// Thread affinity: created on, and serving from, the API server's thread. Does not own the
-// store or the registry; they must outlive it.
+// Thread affinity: created on the API server's thread. Reads, watches, logs and everything
+// that is not a resource write are handled there. Resource writes (POST/PUT/PATCH/DELETE on a
+// resource or its status, scale, binding and eviction subresources, server-side apply) say
+// runsOnWorker() and are handled on the HTTP server's worker threads, concurrently: they touch
+// only thread-safe parts (the store, the type registry's lock-protected lookups, the clock,
+// pure admission and validation code, WatchStreams::notify via the store), take their
+// WriteSerialization locks, and hand what is bound to this thread back to it (a deleted
+// namespace's finalization is posted; the served custom resources are synced in afterWorker(),
+// before the CRD write's answer goes out). Does not own the store or the registry; they must
+// outlive it (and the HTTP server's workers).
 
 #include "apirequest.h"
 #include "resourcerequest.h"
+#include "writeserialization.h"
 
 #include <QObject>
 
@@ -29,6 +38,8 @@ public:
     const ApiContext &context() const { return m_context; }
 
     void handle(const ApiRequest &request, ApiResponder &responder) override;
+    bool runsOnWorker(const ApiRequest &request) const override;
+    void afterWorker(const ApiRequest &request) override;
 
     // The version this server reports (/version): the Kubernetes release it follows.
     static QByteArray versionJson();
@@ -37,11 +48,13 @@ private:
     void handleNonResource(const ApiRequest &request, ApiResponder &responder);
     void handleResource(const ApiRequest &request, ApiResponder &responder);
     void dispatch(const QString &verb, const ResourceRequest &resource, ApiResponder &responder);
+    static bool isCrdWrite(const KindInfo &kind, const QString &verb);
 
     ApiContext m_context;
     WatchStreams *m_watches;
     NamespaceLifecycle *m_namespaces;
     std::unique_ptr<OpenApiV3> m_openApi;
+    WriteSerialization m_writeLocks;
 };
 
 } // namespace kube

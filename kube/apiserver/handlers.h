@@ -1,7 +1,10 @@
 #pragma once
 // One function per API verb on a resource (upstream's k8s.io/apiserver endpoints/handlers).
 // Each reads its request, talks to the store, and answers through the responder (or starts a
-// stream, for watch). Thread affinity: the API server's thread.
+// stream, for watch). Thread affinity: reads, watches and logs on the API server's thread;
+// writes (create, update, patch, apply, delete, deletecollection, scale and pod subresource
+// writes) on the HTTP server's worker threads, concurrently, with a deferred responder and
+// under WriteSerialization (see apiserver.h).
 
 namespace kube {
 

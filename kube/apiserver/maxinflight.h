@@ -6,9 +6,9 @@
 // Long-running requests (watches; log, exec, attach, port-forward and proxy subresources) are
 // never counted, as upstream: they would hold a slot for their whole life.
 //
-// Requests overlap on the API server's single thread only when a handler waits in a nested
-// event loop; the counts are plain integers for that reason. Thread affinity: the API server's
-// thread. Cost: O(1).
+// Slots are taken and released on the API server's thread only (a request handled on a worker
+// thread keeps its slot until its answer is written back there); the counts are plain integers
+// for that reason. Thread affinity: the API server's thread. Cost: O(1).
 
 #include "requestinfo.h"
 
@@ -39,7 +39,7 @@ public:
     class Slot
     {
     public:
-        Slot(Slot &&other) noexcept : m_counter(other.m_counter) { other.m_counter = nullptr; }
+        Slot(Slot &&other) noexcept : m_counter(other.m_counter), m_admitted(other.m_admitted) { other.m_counter = nullptr; }
         Slot(const Slot &) = delete;
         Slot &operator=(const Slot &) = delete;
         Slot &operator=(Slot &&) = delete;

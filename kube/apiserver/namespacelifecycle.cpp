@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
 #include <QTimer>
 
 namespace kube {
@@ -29,6 +30,10 @@ NamespaceLifecycle::NamespaceLifecycle(const ApiContext &context, QObject *paren
 
 void NamespaceLifecycle::finalizeLater(const QString &name)
 {
+    if (QThread::currentThread() != thread()) { // a DELETE handled on a worker thread
+        QMetaObject::invokeMethod(this, [this, name] { finalizeLater(name); }, Qt::QueuedConnection);
+        return;
+    }
     if (m_pending.contains(name))
         return;
     m_pending.insert(name);

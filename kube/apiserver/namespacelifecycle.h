@@ -6,7 +6,8 @@
 // finalizers are retried until they are gone.
 //
 // Thread affinity: the API server's thread (it runs from the event loop, never inside a
-// request). Holds no state but the namespaces still being emptied.
+// request); finalizeLater() may be called from any thread (a DELETE on a worker) and posts
+// itself there. Holds no state but the namespaces still being emptied.
 
 #include "kube/api/object.h"
 
@@ -26,7 +27,7 @@ class NamespaceLifecycle : public QObject
 public:
     explicit NamespaceLifecycle(const ApiContext &context, QObject *parent = nullptr);
 
-    // Empties and then removes the namespace from the event loop, soon.
+    // Empties and then removes the namespace from the event loop, soon. Any thread.
     void finalizeLater(const QString &name);
 
 private:

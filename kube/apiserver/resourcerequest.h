@@ -3,8 +3,10 @@
 // the cluster's long-lived parts (registry, store, clock); the request the decoded HTTP request
 // plus the kind it addresses.
 //
-// Thread affinity: handlers run on the API server's thread; the store and registry they reach
-// are thread-safe. Nothing here is owned.
+// Thread affinity: read handlers run on the API server's thread, write handlers on worker
+// threads (apiserver.h); the store and registry they reach are thread-safe, watches and
+// namespaces are the server thread's (NamespaceLifecycle::finalizeLater posts itself there).
+// Nothing here is owned.
 
 #include "apirequest.h"
 

@@ -6,8 +6,9 @@
 // assigned survive updates; changing a cluster IP is refused.
 //
 // ServiceAllocator is pure (the used sets are given); allocateServiceAddresses reads them from
-// the store. The API server's thread: handlers run one at a time, so a read of the used sets
-// followed by the write cannot race another allocation.
+// the store. Write handlers run on worker threads, concurrently; a read of the used sets
+// followed by the write cannot race another allocation because every Service write holds
+// WriteSerialization's services lock around both (ApiServer::handleResource).
 
 #include "kube/api/status.h"
 

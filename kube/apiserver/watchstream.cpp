@@ -45,6 +45,10 @@ void WatchStream::setTimeout(int seconds)
 
 void WatchStream::send(const QByteArray &line)
 {
+    if (m_batching) {
+        m_batch += line;
+        return;
+    }
     if (m_ended || !m_http || !m_http->isOpen())
         return;
     if (m_http->pendingBytes() > kMaxPendingBytes) {
@@ -84,6 +88,9 @@ void WatchStream::drain()
     if (m_ended || !m_watcher)
         return;
     const QList<StoreEvent> events = m_watcher->takeEvents();
+    // Everything taken goes out as one chunk: one TLS record and one socket write for the
+    // events of a group commit, not one per event.
+    m_batching = true;
     for (const StoreEvent &e : events) {
         m_lastRevision = e.revision;
         switch (e.type) {
@@ -105,6 +112,12 @@ void WatchStream::drain()
                 sendEvent("DELETED", e.object);
             break;
         }
+    }
+    m_batching = false;
+    if (!m_batch.isEmpty()) {
+        QByteArray batch;
+        batch.swap(m_batch);
+        send(batch);
     }
     if (!m_watcher->isOpen()) {
         const Status why = m_watcher->closeStatus();

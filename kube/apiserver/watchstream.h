@@ -49,7 +49,7 @@ public:
     // Sends one event line now (initial ADDED events, the initial-events-end bookmark).
     void sendEvent(QByteArrayView type, const Object &object);
     void sendBookmark(qint64 revision, bool initialEventsEnd);
-    // Takes what the store queued and sends it.
+    // Takes what the store queued and sends it, as one chunk.
     void drain();
     // Ends the stream: an optional ERROR event, then the terminating chunk.
     void end(const Status &error = Status());
@@ -68,6 +68,8 @@ private:
     const Clock *m_tableClock = nullptr;
     bool m_sentColumns = false;
     bool m_ended = false;
+    bool m_batching = false; // drain() collects its events' lines in m_batch
+    QByteArray m_batch;
 };
 
 class WatchStreams : public QObject
