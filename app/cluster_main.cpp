@@ -1,10 +1,12 @@
 // timonel-cluster: the embedded Kubernetes cluster, headless.
-//   timonel-cluster serve [--data-dir DIR] [--port N] [--ingress-port N] [--kubeconfig FILE]
+//   timonel-cluster serve [--data-dir DIR] [--port N] [--ingress-port N] [--nodes N] [--speed N]
+//                         [--max-pods N] [--kubeconfig FILE]
 #include "app/hugepageheap.h"
 #include "app/commandline.h"
 #include "app/unixsignals.h"
 
 #include "kube/api/duration.h"
+#include "kube/api/scaledclock.h"
 #include "kube/cluster/embeddedcluster.h"
 #include "kube/cluster/kubeconfigentry.h"
 
@@ -47,6 +49,18 @@ int serve(QCoreApplication &app, const QCommandLineParser &parser)
         return 2;
     }
     options.nodeMonitorGracePeriod = std::chrono::duration_cast<std::chrono::milliseconds>(grace->toChrono());
+    const auto speed = kube::ScaledClock::parseSpeed(parser.value(QStringLiteral("speed")));
+    if (!speed) {
+        err << QCoreApplication::translate("main", "timonel-cluster: --speed must be a number from 1 to %1, such as 20").arg(kube::ScaledClock::MaxSpeed) << Qt::endl;
+        return 2;
+    }
+    options.speed = *speed;
+    bool maxPodsOk = true;
+    options.maxPods = parser.value(QStringLiteral("max-pods")).toInt(&maxPodsOk);
+    if (!maxPodsOk || options.maxPods < 1 || options.maxPods > 10000) {
+        err << QCoreApplication::translate("main", "timonel-cluster: --max-pods must be a number from 1 to 10000") << Qt::endl;
+        return 2;
+    }
 
     kube::EmbeddedCluster cluster(options);
     if (const kube::Status s = cluster.start(); !s.isSuccess()) {
@@ -96,6 +110,11 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("node-monitor-grace-period"),
                       QCoreApplication::translate("main", "How long a node's kubelet may stay silent before the node is NotReady (a duration: 40s, 1m)."),
                       QStringLiteral("duration"), QStringLiteral("40s")});
+    parser.addOption({QStringLiteral("speed"),
+                      QCoreApplication::translate("main", "Run the cluster's clock this many times faster than real time (1 to 100), for demos: image pulls, probes, back-offs and timeouts shrink; the node grace period stays at least 40 real seconds."),
+                      QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("max-pods"), QCoreApplication::translate("main", "How many pods each simulated node takes (its pod capacity)."),
+                      QStringLiteral("n"), QStringLiteral("110")});
     parser.addOption({QStringLiteral("no-controllers"),
                       QCoreApplication::translate("main", "Serve the API only: no controllers, scheduler or simulated kubelets (for API tests and benchmarks).")});
     parser.addOption({QStringLiteral("kubeconfig"),

@@ -1,6 +1,7 @@
 #include "embeddedcluster.h"
 
 #include "kube/api/clock.h"
+#include "kube/api/scaledclock.h"
 #include "kube/api/typeregistry.h"
 #include "kube/apiserver/apihttpserver.h"
 #include "kube/apiserver/apiserver.h"
@@ -27,6 +28,13 @@ EmbeddedCluster::EmbeddedCluster(ClusterOptions options, QObject *parent) : QObj
 {
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = defaultDataDir();
+    if (m_options.speed > 1)
+        m_scaledClock = std::make_unique<ScaledClock>(m_options.speed);
+}
+
+const Clock &EmbeddedCluster::clock() const
+{
+    return m_scaledClock ? *m_scaledClock : Clock::system();
 }
 
 EmbeddedCluster::~EmbeddedCluster()
@@ -92,7 +100,7 @@ Status EmbeddedCluster::bootstrap()
                              {u"kind"_qs, u"Namespace"_qs},
                              {u"metadata"_qs, QJsonObject{{u"name"_qs, name},
                                                           {u"uid"_qs, newUid()},
-                                                          {u"creationTimestamp"_qs, formatKubeTime(Clock::system().now())},
+                                                          {u"creationTimestamp"_qs, formatKubeTime(clock().now())},
                                                           {u"labels"_qs, QJsonObject{{u"kubernetes.io/metadata.name"_qs, name}}}}},
                              {u"spec"_qs, QJsonObject{{u"finalizers"_qs, QJsonArray{u"kubernetes"_qs}}}},
                              {u"status"_qs, QJsonObject{{u"phase"_qs, u"Active"_qs}}}};
@@ -120,7 +128,7 @@ Status EmbeddedCluster::createDefaultStorageClass()
         {u"kind"_qs, u"StorageClass"_qs},
         {u"metadata"_qs, QJsonObject{{u"name"_qs, u"standard"_qs},
                                      {u"uid"_qs, newUid()},
-                                     {u"creationTimestamp"_qs, formatKubeTime(Clock::system().now())},
+                                     {u"creationTimestamp"_qs, formatKubeTime(clock().now())},
                                      {u"annotations"_qs, QJsonObject{{u"storageclass.kubernetes.io/is-default-class"_qs, u"true"_qs}}}}},
         {u"provisioner"_qs, u"timonel.dev/local-path"_qs},
         {u"reclaimPolicy"_qs, u"Delete"_qs},
@@ -153,7 +161,7 @@ Status EmbeddedCluster::createDefaultIngressClass()
         QJsonObject metadata = json.value(u"metadata").toObject();
         if (current.isNull()) {
             metadata.insert(u"uid", newUid());
-            metadata.insert(u"creationTimestamp", formatKubeTime(Clock::system().now()));
+            metadata.insert(u"creationTimestamp", formatKubeTime(clock().now()));
         }
         QJsonObject annotations = metadata.value(u"annotations").toObject();
         if (m_ingressPort != 0)
@@ -170,13 +178,13 @@ Status EmbeddedCluster::createDefaultIngressClass()
 Status EmbeddedCluster::registerNodes()
 {
     const KindInfoPtr nodes = m_registry->resource({QString(), u"v1"_qs, u"nodes"_qs});
-    const QString now = formatKubeTime(Clock::system().now());
+    const QString now = formatKubeTime(clock().now());
     for (int i = 1; i <= m_options.nodes; ++i) {
         const QString name = u"timonel-node-%1"_qs.arg(i);
         const QByteArray key = storageKey(*nodes, QString(), name);
         if (m_store->get(key).ok())
             continue;
-        const QJsonObject capacity{{u"cpu"_qs, u"4"_qs}, {u"memory"_qs, u"8Gi"_qs}, {u"pods"_qs, u"110"_qs},
+        const QJsonObject capacity{{u"cpu"_qs, u"4"_qs}, {u"memory"_qs, u"8Gi"_qs}, {u"pods"_qs, QString::number(m_options.maxPods)},
                                    {u"ephemeral-storage"_qs, u"50Gi"_qs}};
         QJsonObject labels{{u"kubernetes.io/hostname"_qs, name}, {u"kubernetes.io/os"_qs, u"linux"_qs},
                            {u"kubernetes.io/arch"_qs, u"amd64"_qs}};
@@ -228,7 +236,7 @@ Status EmbeddedCluster::start()
     if (Status s = createDefaultIngressClass(); !s.isSuccess())
         return s;
 
-    m_api = std::make_unique<ApiServer>(m_registry.get(), m_store.get(), Clock::system());
+    m_api = std::make_unique<ApiServer>(m_registry.get(), m_store.get(), clock());
     m_http = std::make_unique<ApiHttpServer>(m_token, m_api.get());
     auto tls = loadOrCreateServingCertificates(m_options.dataDir + u"/pki"_qs);
     if (!tls.ok())
@@ -247,13 +255,26 @@ Status EmbeddedCluster::start()
     return {};
 }
 
+// Under --speed the API server does not answer faster: a Lease renewal that waits behind a
+// burst of pod writes is late by real seconds. So the grace period (and with it the Leases'
+// duration and renewal interval) is at least MinRealGrace of real time, else a busy cluster at
+// speed 100 (40 s of clock = 0.4 real s) takes its nodes NotReady and evicts what it just started.
+std::chrono::milliseconds EmbeddedCluster::nodeMonitorGracePeriod() const
+{
+    constexpr qint64 MinRealGraceMs = 40000; // upstream's default, kept in real time
+    if (!m_scaledClock)
+        return m_options.nodeMonitorGracePeriod;
+    const qint64 floor = m_scaledClock->clockMsecs(MinRealGraceMs);
+    return std::chrono::milliseconds(std::max<qint64>(m_options.nodeMonitorGracePeriod.count(), floor));
+}
+
 void EmbeddedCluster::startControllers()
 {
     m_controllerThread = new QThread;
     m_controllerThread->setObjectName(u"controllers"_qs);
     ControllerManagerOptions options{url(), m_caCertificate, m_token, 1};
-    options.nodeMonitorGracePeriod = m_options.nodeMonitorGracePeriod;
-    m_controllers = new ControllerManager(options, Clock::system());
+    options.nodeMonitorGracePeriod = nodeMonitorGracePeriod();
+    m_controllers = new ControllerManager(options, clock());
     m_controllers->moveToThread(m_controllerThread);
     m_controllerThread->start();
     QMetaObject::invokeMethod(m_controllers, &ControllerManager::start, Qt::QueuedConnection);
@@ -263,7 +284,7 @@ void EmbeddedCluster::startControllers()
 // port 443), with Endpoints pointing at the port this start listens on.
 Status EmbeddedCluster::publishKubernetesService()
 {
-    const QString now = formatKubeTime(Clock::system().now());
+    const QString now = formatKubeTime(clock().now());
     const QJsonObject labels{{u"component"_qs, u"apiserver"_qs}, {u"provider"_qs, u"kubernetes"_qs}};
     const auto put = [&](const QString &resource, const QJsonObject &body) -> Status {
         const KindInfoPtr kind = m_registry->resource({QString(), u"v1"_qs, resource});

@@ -1,8 +1,8 @@
 #pragma once
 // EmbeddedCluster: Timonel's own Kubernetes — the durable store, the type registry with its
 // custom resources, the API server and its HTTP front on 127.0.0.1, and (with later issues)
-// the controllers and simulated kubelets. timonel-cluster runs it headless; the desktop app
-// runs it on a worker thread.
+// the controllers and simulated kubelets, all on one clock (real time, or ClusterOptions::speed
+// times faster). timonel-cluster runs it headless; the desktop app runs it on a worker thread.
 //
 // Thread affinity: create, start and destroy it on one thread with an event loop (the server
 // serves from that thread). The store's writer has its own thread; the controllers run on a
@@ -25,6 +25,7 @@ class ApiHttpServer;
 class ApiServer;
 class ControllerManager;
 class Clock;
+class ScaledClock;
 class Store;
 class TypeRegistry;
 
@@ -39,8 +40,13 @@ struct ClusterOptions {
     // The ingress controller's port on 127.0.0.1 (IngressClass "timonel"); 0: any free port.
     quint16 ingressPort = 0;
     // node-monitor-grace-period of the node lifecycle controller (40 s upstream); tests and
-    // demos shorten it.
+    // demos shorten it. Under speed > 1 it is at least 40 s of real time (speed × 40 s of clock).
     std::chrono::milliseconds nodeMonitorGracePeriod{40000};
+    // The time scale (--speed): the cluster's clock runs this many times faster than real time
+    // (1 to ScaledClock::MaxSpeed); probes, pulls, back-offs, grace periods all shrink with it.
+    double speed = 1;
+    // Each simulated node's pod capacity (status.capacity.pods; the kubelet's --max-pods).
+    int maxPods = 110;
 };
 
 class EmbeddedCluster : public QObject
@@ -61,6 +67,8 @@ public:
     quint16 ingressPort() const { return m_ingressPort; }
     QByteArray token() const { return m_token; }
     Store *store() const { return m_store.get(); }
+    // The clock every part of the cluster stamps and waits with (scaled under options.speed).
+    const Clock &clock() const;
 
     // The default data directory: $XDG_DATA_HOME/timonel/cluster (~/.local/share/...).
     static QString defaultDataDir();
@@ -73,8 +81,10 @@ private:
     Status createDefaultIngressClass();
     Status publishKubernetesService();
     void startControllers();
+    std::chrono::milliseconds nodeMonitorGracePeriod() const; // options', or 40 real s under --speed
 
     ClusterOptions m_options;
+    std::unique_ptr<ScaledClock> m_scaledClock; // set when options.speed > 1
     std::unique_ptr<Store> m_store;
     std::unique_ptr<TypeRegistry> m_registry;
     std::unique_ptr<ApiServer> m_api;

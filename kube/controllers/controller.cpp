@@ -11,7 +11,7 @@ constexpr int MaxInFlight = 32;
 } // namespace
 
 Controller::Controller(QString name, const ControllerContext &context, QObject *parent)
-    : QObject(parent), m_context(context), m_name(std::move(name)), m_queue(WorkQueueOptions{context.clock, std::chrono::milliseconds(5), std::chrono::milliseconds(60000)})
+    : QObject(parent), m_context(context), m_name(std::move(name)), m_queue(WorkQueueOptions{&context.realClock(), std::chrono::milliseconds(5), std::chrono::milliseconds(60000)})
 {
     connect(&m_queue, &WorkQueue::keysReady, this, &Controller::processReady);
 }

@@ -5,6 +5,9 @@
 // key's back-off; an error re-queues it rate-limited. A key is never synced twice at once.
 // State lives in API objects, never in controller members (besides caches of what was seen).
 //
+// The queue measures real time (ControllerContext::realClock): rate-limited back-offs of failed
+// writes stay real under --speed, and enqueueAfter() converts clock delays to real ones.
+//
 // Thread affinity: the controllers' thread. Cost: at most maxInFlight keys syncing at once.
 
 #include "controllercontext.h"
@@ -33,7 +36,12 @@ public:
     const QString &name() const { return m_name; }
     void enqueue(const QString &key) { m_queue.add(key); }
     void enqueue(const Object &object);
-    void enqueueAfter(const QString &key, qint64 ms) { m_queue.addAfter(key, std::chrono::milliseconds(ms)); }
+    // Queues key once clockMs of the cluster's clock passed (a probe period, a grace period,
+    // minReadySeconds…): under --speed N that is clockMs / N real ms.
+    void enqueueAfter(const QString &key, qint64 clockMs) { m_queue.addAfter(key, std::chrono::milliseconds(m_context.realMsecs(clockMs))); }
+    // Queues key after realMs of real time whatever the speed: retries that wait for the world
+    // outside the simulation (a cache to sync, a port to free).
+    void enqueueAfterRealTime(const QString &key, qint64 realMs) { m_queue.addAfter(key, std::chrono::milliseconds(realMs)); }
     WorkQueue &queue() { return m_queue; }
 
     // Syncs processed so far, and failed ones (for tests and diagnostics).

@@ -1,5 +1,6 @@
 #include "controllercontext.h"
 
+#include "kube/api/scaledclock.h"
 #include "kube/cache/sharedinformerfactory.h"
 
 namespace kube {
@@ -7,6 +8,18 @@ namespace kube {
 SharedInformer *ControllerContext::informer(const GroupVersionResource &resource) const
 {
     return informers->informer(InformerKey{resource.groupResource(), QString(), QString(), QString()});
+}
+
+const Clock &ControllerContext::realClock() const
+{
+    if (scale)
+        return scale->base();
+    return clock ? *clock : Clock::system();
+}
+
+qint64 ControllerContext::realMsecs(qint64 clockMs) const
+{
+    return scale ? scale->realMsecs(clockMs) : clockMs;
 }
 
 QString queueKey(const QString &namespace_, const QString &name)

@@ -14,6 +14,7 @@ namespace kube {
 
 class Clock;
 class EventRecorder;
+class ScaledClock;
 class RestClient;
 class SharedInformer;
 class SharedInformerFactory;
@@ -23,6 +24,15 @@ struct ControllerContext {
     SharedInformerFactory *informers = nullptr;
     const Clock *clock = nullptr;
     EventRecorder *events = nullptr;
+    // Set when the cluster runs faster than real time (--speed): clock is then this clock, and
+    // real timers waiting for a clock-time deadline wait realMsecs() of it.
+    const ScaledClock *scale = nullptr;
+
+    // The clock real-time waits are measured on (work-queue delays and back-offs): the scaled
+    // clock's base, else clock itself (a test's fake clock keeps driving the queues).
+    const Clock &realClock() const;
+    // The real wait for a clock-time delay (clockMs / speed; clockMs without a scale).
+    qint64 realMsecs(qint64 clockMs) const;
 
     // The cluster-wide informer of a resource, created on first use.
     SharedInformer *informer(const GroupVersionResource &gvr) const;

@@ -20,6 +20,7 @@
 #include "nodelifecycle/nodelifecyclecontroller.h"
 #include "nodelifecycle/taintevictioncontroller.h"
 
+#include "kube/api/scaledclock.h"
 #include "kube/cache/sharedinformerfactory.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
@@ -70,14 +71,17 @@ void ControllerManager::start()
     config.userAgent = u"kube-controller-manager/v1.35.0 (linux/amd64) timonel"_qs;
     TransportOptions transportOptions;
     transportOptions.maxConnections = 8;
-    m_transport = std::make_unique<ClusterTransport>(config, m_clock, transportOptions);
+    // Under --speed the clock is a ScaledClock: timestamps and deadlines follow it, the client's
+    // rate limits and retries stay in real time.
+    const auto *scale = dynamic_cast<const ScaledClock *>(&m_clock);
+    m_transport = std::make_unique<ClusterTransport>(config, scale ? scale->base() : m_clock, transportOptions);
     m_client = std::make_unique<RestClient>(m_transport.get());
     ClusterTransport *transport = m_transport.get();
     m_informers = std::make_unique<SharedInformerFactory>([transport](const InformerKey &key) {
         return std::make_unique<RestListWatch>(transport, resourceFor(key.resource), key.namespace_);
     });
     m_events = std::make_unique<EventRecorder>(m_client.get(), m_clock);
-    m_context = std::make_unique<ControllerContext>(ControllerContext{m_client.get(), m_informers.get(), &m_clock, m_events.get()});
+    m_context = std::make_unique<ControllerContext>(ControllerContext{m_client.get(), m_informers.get(), &m_clock, m_events.get(), scale});
 
     m_controllers.push_back(std::make_unique<SchedulerController>(*m_context, m_options.seed));
     m_controllers.push_back(std::make_unique<KubeletController>(*m_context, m_options.nodeMonitorGracePeriod));

@@ -69,7 +69,7 @@ SchedulerController::SchedulerController(const ControllerContext &context, quint
     m_pods->addEventHandler(this, pods);
 
     auto *flush = new QTimer(this);
-    flush->setInterval(UnschedulableRetryMs);
+    flush->setInterval(int(context.realMsecs(UnschedulableRetryMs))); // a clock-time period: shorter under --speed
     connect(flush, &QTimer::timeout, this, &SchedulerController::retryUnschedulable);
     flush->start();
 }
@@ -97,7 +97,7 @@ void SchedulerController::retryUnschedulable()
 void SchedulerController::sync(const QString &key, Done done)
 {
     if (!m_nodes->hasSynced() || !m_pods->hasSynced()) {
-        enqueueAfter(key, 100);
+        enqueueAfterRealTime(key, 100);
         done({});
         return;
     }

@@ -42,7 +42,7 @@ void ServiceAccountController::sync(const QString &key, Done done)
         return;
     }
     if (!m_serviceAccounts->hasSynced()) {
-        enqueueAfter(key, NotSyncedRetryMs);
+        enqueueAfterRealTime(key, NotSyncedRetryMs);
         done({});
         return;
     }

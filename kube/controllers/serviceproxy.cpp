@@ -111,7 +111,7 @@ void ServiceProxy::sync(const QString &key, Done done)
     if (reported.isEmpty())
         m_reportedFailures.remove(key);
     if (retry)
-        enqueueAfter(key, RetryBindMs);
+        enqueueAfterRealTime(key, RetryBindMs);
 
     if (service && !service->isBeingDeleted())
         syncLoadBalancerStatus(*service, type == u"LoadBalancer", join);

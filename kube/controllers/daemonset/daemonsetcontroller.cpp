@@ -42,7 +42,7 @@ DaemonSetController::DaemonSetController(const ControllerContext &context, QObje
     , m_pods(context.informer(gvr::pods()))
     , m_nodes(context.informer(gvr::nodes()))
     , m_revisions(context.informer(ControllerRevisions))
-    , m_expectations(*context.clock)
+    , m_expectations(context.realClock()) // a guard against lost watch events: real time under --speed
 {
     ResourceEventHandler sets;
     sets.added = [this](const Object &o) { enqueue(o); };

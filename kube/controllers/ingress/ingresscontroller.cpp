@@ -110,7 +110,7 @@ void IngressController::syncClass(const QString &name)
             qWarning("ingress-controller: %s", qPrintable(message));
             m_context.events->record(*found, EventRecorder::Type::Warning, u"FailedToListen"_qs, message, Component);
         }
-        enqueueAfter(name, RetryBindMs);
+        enqueueAfterRealTime(name, RetryBindMs);
         return;
     }
     m_reportedFailures.remove(name);

@@ -50,7 +50,7 @@ JobController::JobController(const ControllerContext &context, QObject *parent)
     : Controller(u"job-controller"_qs, context, parent)
     , m_jobs(context.informer(jobsResource()))
     , m_pods(context.informer(gvr::pods()))
-    , m_expectations(*context.clock)
+    , m_expectations(context.realClock()) // a guard against lost watch events: real time under --speed
 {
     ResourceEventHandler jobs;
     jobs.added = [this](const Object &o) { enqueue(o); };

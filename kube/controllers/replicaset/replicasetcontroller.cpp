@@ -49,7 +49,7 @@ ReplicaSetController::ReplicaSetController(const ControllerContext &context, Rep
     , m_kind(std::move(kind))
     , m_owners(context.informer(m_kind.resource))
     , m_pods(context.informer(gvr::pods()))
-    , m_expectations(*context.clock)
+    , m_expectations(context.realClock()) // a guard against lost watch events: real time under --speed
 {
     ResourceEventHandler owners;
     owners.added = [this](const Object &o) { enqueue(o); };

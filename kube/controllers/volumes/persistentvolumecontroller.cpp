@@ -173,7 +173,7 @@ void PersistentVolumeController::sync(const QString &key, Done done)
 {
     // A bound claim whose volume is not cached yet would look Lost: wait for every cache.
     if (!m_claims->hasSynced() || !m_volumes->hasSynced() || !m_classes->hasSynced() || !m_pods->hasSynced()) {
-        enqueueAfter(key, 100);
+        enqueueAfterRealTime(key, 100);
         done({});
         return;
     }
