@@ -1,11 +1,11 @@
 // ConsoleController's part in signing in with a token: which contexts ask for it, the dialog, the
 // keychain account of a context, and replacing a context's session when its credentials change.
 // The workflow itself (keychain, plain-text opt-in, dialog) is CredentialsWorkflow.
-#include "app/consolecontroller.h"
-#include "app/consoleworkspace.h"
+#include "consolecontroller.h"
+#include "consoleworkspace.h"
 
-#include "app/consoledetails.h"
-#include "app/credentialsworkflow.h"
+#include "consoledetails.h"
+#include "credentialsworkflow.h"
 #include "views/mainwindow.h"
 #include "views/namespacepicker.h"
 #include "views/resourcetableview.h"

@@ -18,10 +18,6 @@ namespace timonel {
 
 namespace {
 
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(PlainTextSecretFile)
-};
-
 QJsonObject load(const QString &path)
 {
     QFile file(path);
@@ -33,7 +29,7 @@ QJsonObject load(const QString &path)
 kube::Status failure(const QString &path, int error)
 {
     return kube::Status::internalError(
-        Tr::tr("%1 could not be written: %2").arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(std::strerror(error))));
+        QCoreApplication::translate("PlainTextSecretFile", "%1 could not be written: %2").arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(std::strerror(error))));
 }
 
 } // namespace

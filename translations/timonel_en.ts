@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>No saved entry was found in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain refused the request (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message>
         <source>Pods</source>
@@ -259,6 +282,13 @@
     </message>
 </context>
 <context>
+    <name>PlainTextSecretFile</name>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RolloutHistory</name>
     <message>
         <source>no rollout history found for deployment &quot;%1&quot;</source>
@@ -443,6 +473,22 @@
     </message>
     <message>
         <source>How long a node&apos;s kubelet may stay silent before the node is NotReady (a duration: 40s, 1m).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel-cluster: --speed must be a number from 1 to %1, such as 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel-cluster: --max-pods must be a number from 1 to 10000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the cluster&apos;s clock this many times faster than real time (1 to 100), for demos: image pulls, probes, back-offs and timeouts shrink; the node grace period stays at least 40 real seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many pods each simulated node takes (its pod capacity).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -910,6 +956,44 @@ Check that the cluster is running and that your credentials are valid, then pres
         <source>Choose namespaces</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Looking for a saved token for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the token you signed in with: %2
+Sign in again with a valid bearer token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials of this context: %2
+Sign in with a bearer token to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with a token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 with a token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the token for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in with a token is for kubeconfig contexts; the embedded cluster has its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your kubeconfig gives this context no credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::ConsoleDetails</name>
@@ -998,6 +1082,41 @@ Check that the cluster is running and that your credentials are valid, then pres
     </message>
     <message>
         <source>No Service in %1 selects the pods of %2. Expose the Deployment first (for traffic you can measure here, as a NodePort Service).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>timonel::CredentialsWorkflow</name>
+    <message>
+        <source>The token saved for %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 is saved in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 could not be saved (%2); it is kept only until Timonel quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 is saved in plain text in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 could not be saved: %2. It is kept only until Timonel quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 is kept only until Timonel quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 could not be removed from %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4124,6 +4243,53 @@ Check that the cluster is running and that your credentials are valid, then pres
     </message>
     <message>
         <source>&amp;Set image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>timonel::SignInDialog</name>
+    <message>
+        <source>Sign in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the context %1 (%2) with a bearer token. It replaces the credentials your kubeconfig gives this context, in Timonel only; the kubeconfig is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token has no spaces or line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the token is kept only until Timonel quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store in a &amp;file readable only by me (plain text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token will be written unencrypted to %1 (mode 0600). Anyone who can act as your user account, or read its backups, can read it and use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>No saved entry was found in the system keychain.</source>
+        <translation>No hay ninguna entrada guardada en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1).</source>
+        <translation>No hay ningún llavero del sistema disponible (%1).</translation>
+    </message>
+    <message>
+        <source>The system keychain refused the request (%1).</source>
+        <translation>El llavero del sistema rechazó la petición (%1).</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 seconds.</source>
+        <translation>El llavero del sistema no respondió en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>el llavero del sistema</translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message>
         <source>Pods</source>
@@ -259,6 +282,13 @@
     </message>
 </context>
 <context>
+    <name>PlainTextSecretFile</name>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>RolloutHistory</name>
     <message>
         <source>no rollout history found for deployment &quot;%1&quot;</source>
@@ -444,6 +474,22 @@
     <message>
         <source>How long a node&apos;s kubelet may stay silent before the node is NotReady (a duration: 40s, 1m).</source>
         <translation>Cuánto tiempo puede estar callado el kubelet de un nodo antes de que el nodo pase a NotReady (una duración: 40s, 1m).</translation>
+    </message>
+    <message>
+        <source>timonel-cluster: --speed must be a number from 1 to %1, such as 20</source>
+        <translation>timonel-cluster: --speed debe ser un número de 1 a %1, como 20</translation>
+    </message>
+    <message>
+        <source>timonel-cluster: --max-pods must be a number from 1 to 10000</source>
+        <translation>timonel-cluster: --max-pods debe ser un número de 1 a 10000</translation>
+    </message>
+    <message>
+        <source>Run the cluster&apos;s clock this many times faster than real time (1 to 100), for demos: image pulls, probes, back-offs and timeouts shrink; the node grace period stays at least 40 real seconds.</source>
+        <translation>Hace correr el reloj del clúster tantas veces más rápido que el tiempo real (de 1 a 100), para demostraciones: descargas de imágenes, sondas, esperas y plazos se acortan; el periodo de gracia de los nodos sigue siendo de al menos 40 segundos reales.</translation>
+    </message>
+    <message>
+        <source>How many pods each simulated node takes (its pod capacity).</source>
+        <translation>Cuántos pods admite cada nodo simulado (su capacidad de pods).</translation>
     </message>
 </context>
 <context>
@@ -911,6 +957,46 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
         <source>Choose namespaces</source>
         <translation>Elegir espacios de nombres</translation>
     </message>
+    <message>
+        <source>Looking for a saved token for %1…</source>
+        <translation>Buscando un token guardado para %1…</translation>
+    </message>
+    <message>
+        <source>%1 refused the token you signed in with: %2
+Sign in again with a valid bearer token.</source>
+        <translation>%1 rechazó el token con el que iniciaste sesión: %2
+Vuelve a iniciar sesión con un token de portador válido.</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials of this context: %2
+Sign in with a bearer token to use it.</source>
+        <translation>%1 rechazó las credenciales de este contexto: %2
+Inicia sesión con un token de portador para usarlo.</translation>
+    </message>
+    <message>
+        <source>Sign in with a token…</source>
+        <translation>Iniciar sesión con un token…</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 with a token…</source>
+        <translation>Iniciar sesión en %1 con un token…</translation>
+    </message>
+    <message>
+        <source>Forget the token for %1</source>
+        <translation>Olvidar el token de %1</translation>
+    </message>
+    <message>
+        <source>Signing in with a token is for kubeconfig contexts; the embedded cluster has its own.</source>
+        <translation>Iniciar sesión con un token es para contextos de kubeconfig; el clúster integrado tiene el suyo.</translation>
+    </message>
+    <message>
+        <source>The server answered: %1</source>
+        <translation>El servidor respondió: %1</translation>
+    </message>
+    <message>
+        <source>Your kubeconfig gives this context no credentials.</source>
+        <translation>Tu kubeconfig no da credenciales a este contexto.</translation>
+    </message>
 </context>
 <context>
     <name>timonel::ConsoleDetails</name>
@@ -1000,6 +1086,41 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
     <message>
         <source>No Service in %1 selects the pods of %2. Expose the Deployment first (for traffic you can measure here, as a NodePort Service).</source>
         <translation>Ningún Service de %1 selecciona los pods de %2. Expón antes el Deployment (para medir aquí el tráfico, como Service NodePort).</translation>
+    </message>
+</context>
+<context>
+    <name>timonel::CredentialsWorkflow</name>
+    <message>
+        <source>The token saved for %1 could not be read: %2</source>
+        <translation>No se pudo leer el token guardado para %1: %2</translation>
+    </message>
+    <message>
+        <source>The token for %1 is saved in %2.</source>
+        <translation>El token de %1 está guardado en %2.</translation>
+    </message>
+    <message>
+        <source>The token for %1 could not be saved (%2); it is kept only until Timonel quits.</source>
+        <translation>No se pudo guardar el token de %1 (%2); se conserva solo hasta que Timonel se cierre.</translation>
+    </message>
+    <message>
+        <source>The token for %1 is saved in plain text in %2.</source>
+        <translation>El token de %1 está guardado sin cifrar en %2.</translation>
+    </message>
+    <message>
+        <source>The token for %1 could not be saved: %2. It is kept only until Timonel quits.</source>
+        <translation>No se pudo guardar el token de %1: %2. Se conserva solo hasta que Timonel se cierre.</translation>
+    </message>
+    <message>
+        <source>The token for %1 is kept only until Timonel quits.</source>
+        <translation>El token de %1 se conserva solo hasta que Timonel se cierre.</translation>
+    </message>
+    <message>
+        <source>The token for %1 is forgotten.</source>
+        <translation>El token de %1 se ha olvidado.</translation>
+    </message>
+    <message>
+        <source>The token for %1 could not be removed from %2: %3</source>
+        <translation>No se pudo quitar el token de %1 de %2: %3</translation>
     </message>
 </context>
 <context>
@@ -4126,6 +4247,53 @@ Comprueba que el clúster está en marcha y que tus credenciales son válidas; d
     <message>
         <source>&amp;Set image</source>
         <translation>Ca&amp;mbiar imagen</translation>
+    </message>
+</context>
+<context>
+    <name>timonel::SignInDialog</name>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Iniciar sesión en %1</translation>
+    </message>
+    <message>
+        <source>Sign in to the context %1 (%2) with a bearer token. It replaces the credentials your kubeconfig gives this context, in Timonel only; the kubeconfig is not changed.</source>
+        <translation>Inicia sesión en el contexto %1 (%2) con un token de portador. Sustituye las credenciales que tu kubeconfig da a este contexto, solo en Timonel; el kubeconfig no cambia.</translation>
+    </message>
+    <message>
+        <source>Paste the token</source>
+        <translation>Pega el token</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Token de portador</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>A token has no spaces or line breaks.</source>
+        <translation>Un token no tiene espacios ni saltos de línea.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>&amp;Recordar en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the token is kept only until Timonel quits.</source>
+        <translation>No hay ningún llavero del sistema disponible, así que el token se conserva solo hasta que Timonel se cierre.</translation>
+    </message>
+    <message>
+        <source>Store in a &amp;file readable only by me (plain text)</source>
+        <translation>Guardar en un &amp;archivo que solo yo pueda leer (sin cifrar)</translation>
+    </message>
+    <message>
+        <source>The token will be written unencrypted to %1 (mode 0600). Anyone who can act as your user account, or read its backups, can read it and use it.</source>
+        <translation>El token se escribirá sin cifrar en %1 (modo 0600). Cualquiera que pueda actuar como tu cuenta de usuario, o leer sus copias de seguridad, podrá leerlo y usarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,8 @@ address the user as tú. Key names as on Spanish keyboards: Mayús, Intro, Supr,
 passed to QKeySequence ("Ctrl+Shift+S") stay as they are. Names and values the user sees quoted
 in prose use «»; quotes that are YAML syntax stay straight.
 """
-from . import (phrases_es_console, phrases_es_details, phrases_es_editor, phrases_es_logs,
-               phrases_es_rollouts)
+from . import (phrases_es_console, phrases_es_credentials, phrases_es_details, phrases_es_editor,
+               phrases_es_logs, phrases_es_rollouts)
 
 GENERAL = {
     # timonel and timonel-cluster command lines (context "main")
@@ -112,4 +112,5 @@ PHRASES = _merge(("phrases_es", GENERAL),
                  ("phrases_es_editor", phrases_es_editor.PHRASES),
                  ("phrases_es_details", phrases_es_details.PHRASES),
                  ("phrases_es_logs", phrases_es_logs.PHRASES),
-                 ("phrases_es_rollouts", phrases_es_rollouts.PHRASES))
+                 ("phrases_es_rollouts", phrases_es_rollouts.PHRASES),
+                 ("phrases_es_credentials", phrases_es_credentials.PHRASES))
