@@ -5,6 +5,8 @@
 // behind a write on one connection is answered after it (and sees it), and a watch gets the
 // events of shared commits several to a chunk.
 #include "clusterfixture.h"
+#include "tests/support/httpreply.h"
+
 
 #include <QJsonArray>
 #include <QMutex>
@@ -61,17 +63,10 @@ public:
         QElapsedTimer t;
         t.start();
         for (;;) {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end >= 0) {
-                const QByteArray head = m_buffer.left(end);
-                const qsizetype at = head.toLower().indexOf("content-length:");
-                const qsizetype length = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
-                if (m_buffer.size() >= end + 4 + length) {
-                    r.status = head.split(' ').value(1).toInt();
-                    r.body = m_buffer.mid(end + 4, length);
-                    m_buffer.remove(0, end + 4 + length);
-                    return r;
-                }
+            if (auto reply = takeHttpReply(m_buffer)) {
+                r.status = reply->status;
+                r.body = reply->body;
+                return r;
             }
             if (t.elapsed() > timeoutMs || m_socket.state() != QAbstractSocket::ConnectedState)
                 return r;

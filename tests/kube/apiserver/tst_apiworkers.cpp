@@ -13,6 +13,8 @@
 #include <QSemaphore>
 #include <QTcpSocket>
 #include <QTest>
+
+#include "tests/support/httpreply.h"
 #include <QThread>
 #include <QWaitCondition>
 
@@ -72,11 +74,7 @@ private:
     std::atomic<bool> m_leaveTogether = false;
 };
 
-struct Reply {
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+using Reply = HttpReply;
 
 // Plain HTTP/1.1 over TCP, blocking, Content-Length bodies only (all the fake handler sends).
 class Client
@@ -108,18 +106,8 @@ public:
         QElapsedTimer t;
         t.start();
         for (;;) {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end >= 0) {
-                const QByteArray head = m_buffer.left(end);
-                const qsizetype at = head.toLower().indexOf("content-length:");
-                const qsizetype length = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
-                if (m_buffer.size() >= end + 4 + length) {
-                    r.status = head.split(' ').value(1).toInt();
-                    r.body = m_buffer.mid(end + 4, length);
-                    m_buffer.remove(0, end + 4 + length);
-                    return r;
-                }
-            }
+            if (auto reply = takeHttpReply(m_buffer))
+                return *reply;
             if (t.elapsed() > timeoutMs)
                 return r;
             m_socket.waitForReadyRead(20);
