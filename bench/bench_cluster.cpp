@@ -16,6 +16,7 @@
 // kubectl and curl rows are skipped (and say so) when those are missing. The pods are written
 // with the store API directly (8 writer threads) before the server starts; the data dirs are
 // in a temporary folder, removed at the end.
+#include "proccpu.h"
 #include "realisticpod.h"
 
 #include "kube/store/store.h"
@@ -60,20 +61,6 @@ Stats stats(std::vector<double> v)
 QString describe(const Stats &s, const char *unit = "ms")
 {
     return QString::asprintf("%.1f %s median (min %.1f, max %.1f)", s.median, unit, s.min, s.max);
-}
-
-// utime + stime of a process in ms, from /proc/<pid>/stat (fields 14 and 15); 0 when unreadable.
-double cpuMs(qint64 pid)
-{
-    QFile f(u"/proc/%1/stat"_qs.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    // The command name (field 2) may hold spaces: count the fields after its ')'.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
 double msSince(const QElapsedTimer &t)
@@ -338,9 +325,9 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "kubectl printed %lld lines, expected %d\n", qint64(lines), podCount + 1);
         std::vector<double> wall, cpu;
         for (int i = 0; i < runs; ++i) {
-            const double before = cpuMs(server.pid());
+            const double before = processCpuMs(server.pid());
             wall.push_back(runTimed(kubectl, getArgs));
-            cpu.push_back(cpuMs(server.pid()) - before);
+            cpu.push_back(processCpuMs(server.pid()) - before);
         }
         // kubectl's own account of its requests (-v=6: "GET … 200 OK in N milliseconds").
         QByteArray log;
@@ -383,13 +370,13 @@ int main(int argc, char **argv)
         qint64 rows = 0;
         qint64 tableBytes = 0, jsonBytes = 0;
         for (int i = 0; i < runs; ++i) {
-            double before = cpuMs(server.pid());
+            double before = processCpuMs(server.pid());
             paged.push_back(pagedListMs(curl, server.url(), caFile, token, bodyFile, &pages, &rows));
-            pagedCpu.push_back(cpuMs(server.pid()) - before);
+            pagedCpu.push_back(processCpuMs(server.pid()) - before);
             first.push_back(curlGet(curl, all + u"?limit=500"_qs, caFile, token, acceptTable, bodyFile).serverMs);
-            before = cpuMs(server.pid());
+            before = processCpuMs(server.pid());
             const CurlTiming t = curlGet(curl, all, caFile, token, acceptTable, bodyFile);
-            tableCpu.push_back(cpuMs(server.pid()) - before);
+            tableCpu.push_back(processCpuMs(server.pid()) - before);
             table.push_back(t.serverMs);
             tableBytes = t.bytes;
             const CurlTiming j = curlGet(curl, all, caFile, token, "application/json", bodyFile);

@@ -15,6 +15,7 @@
 //
 // timonel-cluster defaults to ../bin/timonel-cluster next to this program. Data dirs live in
 // a temporary folder, removed at the end.
+#include "proccpu.h"
 #include "kube/api/object.h"
 #include "kube/api/scaledclock.h"
 #include "kube/cache/sharedinformer.h"
@@ -54,19 +55,6 @@ namespace {
 void note(const QString &what)
 {
     std::fprintf(stderr, "bench_scale: %s\n", qPrintable(what));
-}
-
-// utime + stime of a process in ms, from /proc/<pid>/stat (fields 14 and 15).
-double cpuMs(qint64 pid)
-{
-    QFile f(u"/proc/%1/stat"_qs.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
 // Resident memory of a process in MiB (VmRSS of /proc/<pid>/status).
@@ -147,11 +135,11 @@ void pump(int ms)
 // The server's CPU% over `seconds` of idling.
 double idleCpuPercent(const Server &server, int seconds)
 {
-    const double before = cpuMs(server.pid());
+    const double before = processCpuMs(server.pid());
     QElapsedTimer t;
     t.start();
     pump(seconds * 1000);
-    return 100.0 * (cpuMs(server.pid()) - before) / double(t.elapsed());
+    return 100.0 * (processCpuMs(server.pid()) - before) / double(t.elapsed());
 }
 
 Object deployment(int replicas)
@@ -299,19 +287,19 @@ int main(int argc, char **argv)
         Server server({program, dataDir, nodes, maxPods, speed});
         PodCounter counter(server.config(), podCount);
         pump(3000);
-        const double cpuBefore = cpuMs(server.pid());
+        const double cpuBefore = processCpuMs(server.pid());
         counter.restartClock();
         std::optional<Expected<Object>> created;
         counter.client()->create({{u"apps"_qs, u"v1"_qs, u"deployments"_qs}, u"default"_qs, QString(), QString()}, deployment(podCount),
                                  [&](Expected<Object> r) { created.emplace(std::move(r)); });
         const auto progress = [&] {
             return u"%1 created, %2 bound, %3 Running; server CPU %4 s, RSS %5 MiB"_qs.arg(counter.created()).arg(counter.bound())
-                .arg(counter.running()).arg((cpuMs(server.pid()) - cpuBefore) / 1000.0, 0, 'f', 1).arg(rssMiB(server.pid()), 0, 'f', 0);
+                .arg(counter.running()).arg((processCpuMs(server.pid()) - cpuBefore) / 1000.0, 0, 'f', 1).arg(rssMiB(server.pid()), 0, 'f', 0);
         };
         if (!waitFor([&] { return created.has_value(); }, 30000, progress) || !created->ok())
             die(u"the Deployment was not created"_qs);
         const bool allRunning = waitFor([&] { return counter.runningMs >= 0; }, timeoutSeconds * 1000, progress);
-        const double cpu = cpuMs(server.pid()) - cpuBefore;
+        const double cpu = processCpuMs(server.pid()) - cpuBefore;
         const auto ms = [](double v) { return v < 0 ? u"not reached"_qs : QString::asprintf("%.1f s", v / 1000.0); };
         row(u"%1 pods (one Deployment, %2 nodes, speed %3): all created"_qs.arg(podCount).arg(nodes).arg(speed), ms(counter.createdMs));
         row(u"… all bound to a node"_qs, ms(counter.boundMs));

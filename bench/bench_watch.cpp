@@ -18,6 +18,7 @@
 // notifies watchers as it commits); such deliveries count as 0 ms and are reported apart.
 // Single-threaded: every socket lives on the main thread's event loop.
 
+#include "proccpu.h"
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -43,21 +44,6 @@ namespace {
 {
     std::fprintf(stderr, "bench_watch: %s\n", qPrintable(why));
     std::exit(1);
-}
-
-// utime + stime of a process in seconds, from /proc/<pid>/stat (fields 14 and 15).
-double cpuSeconds(qint64 pid)
-{
-    QFile f(pid > 0 ? u"/proc/%1/stat"_qs.arg(pid) : u"/proc/self/stat"_qs);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    const double ticks = double(sysconf(_SC_CLK_TCK));
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks; // fields 14, 15
 }
 
 // One HTTP/1.1 connection over TLS with just what this benchmark needs: sequential requests
@@ -374,8 +360,8 @@ int main(int argc, char **argv)
     }
     const QByteArray payload = QByteArray(200, 'x');
     int nextWrite = 0;
-    const double serverCpuStart = cpuSeconds(server.processId());
-    const double clientCpuStart = cpuSeconds(0);
+    const double serverCpuStart = (processCpuMs(server.processId()) / 1000.0);
+    const double clientCpuStart = (processCpuMs(0) / 1000.0);
     const qint64 writeStart = clock.nsecsElapsed();
     const qint64 interval = 1000000000LL / rate;
     QTimer pump;
@@ -401,8 +387,8 @@ int main(int argc, char **argv)
     pump.stop();
     waitFor([&] { return delivered >= expected - qint64(failures) * watcherCount; }, 15000);
     const qint64 end = clock.nsecsElapsed();
-    const double serverCpu = cpuSeconds(server.processId()) - serverCpuStart;
-    const double clientCpu = cpuSeconds(0) - clientCpuStart;
+    const double serverCpu = (processCpuMs(server.processId()) / 1000.0) - serverCpuStart;
+    const double clientCpu = (processCpuMs(0) / 1000.0) - clientCpuStart;
     const double wall = double(end - writeStart) / 1e9;
     const double writeWall = double(writesDone - writeStart) / 1e9;
 
