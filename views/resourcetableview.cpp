@@ -1,5 +1,7 @@
 #include "resourcetableview.h"
 
+#include <algorithm>
+
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QHBoxLayout>
@@ -57,6 +59,9 @@ ResourceTableView::ResourceTableView(QWidget *parent) : QWidget(parent)
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Fitting a column measures the rows in view plus this many: enough for a fair width,
+    // cheap at 10k rows.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this,
             [this](const QPoint &pos) { showColumnChooser(m_table->horizontalHeader()->mapToGlobal(pos)); });
     connect(m_table, &QAbstractItemView::doubleClicked, this, &ResourceTableView::activated);
@@ -121,9 +126,53 @@ void ResourceTableView::setModel(QAbstractItemModel *model, const QString &kindI
         restoreColumns(wideColumns);
         connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &ResourceTableView::selectionChanged);
-        m_table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
     }
+    fitColumnsWhenFilled();
     Q_EMIT selectionChanged();
+}
+
+void ResourceTableView::fitColumnsWhenFilled()
+{
+    disconnect(m_fitOnRows);
+    disconnect(m_fitOnReset);
+    QAbstractItemModel *model = m_table->model();
+    if (!model)
+        return;
+    fitColumns();
+    if (model->rowCount() > 0)
+        return;
+    // An informer's list usually arrives after the model is shown: fit again on its first rows.
+    const auto fitOnce = [this] {
+        if (!m_table->model() || m_table->model()->rowCount() == 0)
+            return;
+        disconnect(m_fitOnRows);
+        disconnect(m_fitOnReset);
+        fitColumns();
+    };
+    m_fitOnRows = connect(model, &QAbstractItemModel::rowsInserted, this, fitOnce);
+    m_fitOnReset = connect(model, &QAbstractItemModel::modelReset, this, fitOnce);
+}
+
+void ResourceTableView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_fitWhenShown) {
+        m_fitWhenShown = false;
+        fitColumns();
+    }
+}
+
+void ResourceTableView::fitColumns()
+{
+    // Before the first show the table has no width yet to take two fifths of.
+    m_fitWhenShown = !isVisible();
+    QHeaderView *header = m_table->horizontalHeader();
+    header->resizeSections(QHeaderView::ResizeToContents);
+    const int widest = std::max(120, m_table->viewport()->width() * 2 / 5);
+    for (int section = 0; section < header->count(); ++section) {
+        if (!header->isSectionHidden(section) && header->sectionSize(section) > widest)
+            header->resizeSection(section, widest);
+    }
 }
 
 QAbstractItemModel *ResourceTableView::model() const

@@ -8,7 +8,9 @@
 // reports what the user asks for: filter text, selector text, the selected rows, activation.
 // It never talks to a cluster. Rows are fixed-height (no per-row measuring), so 10k rows scroll
 // without layout work; selection and scroll stay on the same objects while rows update because
-// the model emits fine-grained signals.
+// the model emits fine-grained signals. Columns are fitted to their contents once, when the first
+// rows of a newly set model arrive (measuring a sample of rows, not all of them); after that the
+// user's widths stay.
 //
 // GUI thread only.
 
@@ -62,11 +64,16 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslate();
     void rememberColumns() const;
     void restoreColumns(const QList<int> &wideColumns);
+    // Fits the shown columns to the header and the first rows; a column takes at most
+    // 40 % of the table's width so one long value cannot push the others out of sight.
+    void fitColumns();
+    void fitColumnsWhenFilled();
 
     QLineEdit *m_filter = nullptr;
     QLineEdit *m_selector = nullptr;
@@ -74,6 +81,9 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_counts = nullptr;
     QString m_kindId;
+    QMetaObject::Connection m_fitOnRows;
+    QMetaObject::Connection m_fitOnReset;
+    bool m_fitWhenShown = false; // fitted while hidden: widths are measured again once laid out
 };
 
 } // namespace timonel
