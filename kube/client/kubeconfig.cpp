@@ -2,6 +2,7 @@
 
 #include "kube/client/execapprovalstore.h"
 #include "kube/client/execcredentialsource.h"
+#include "kube/client/oidccredentialsource.h"
 #include "kube/client/tokenfilesource.h"
 
 #include <QDir>
@@ -236,7 +237,15 @@ Status Kubeconfig::resolveCluster(const KubeconfigCluster &cluster, RestConfig &
 Status Kubeconfig::resolveUser(const KubeconfigUser &user, const KubeconfigCluster &cluster, RestConfig &config) const
 {
     const QString where = u"%1: user \"%2\""_qs.arg(user.origin, user.name);
-    if (!user.authProvider.isEmpty())
+    if (user.authProvider == u"oidc") {
+        if (user.exec)
+            return invalid(u"%1: execProvider and authProvider cannot be used in combination"_qs.arg(where));
+        for (const QString key : {u"idp-issuer-url"_qs, u"client-id"_qs}) {
+            if (user.authProviderConfig.value(key).isEmpty())
+                return invalid(u"%1: auth-provider oidc: Must provide %2"_qs.arg(where, key));
+        }
+    }
+    if (!user.authProvider.isEmpty() && user.authProvider != u"oidc")
         return invalid(u"%1: auth-provider \"%2\" is no longer supported by kubectl or Timonel; use %3 in an exec entry instead"_qs
                            .arg(where, user.authProvider, authProviderReplacement(user.authProvider)));
     QStringList methods;
@@ -273,6 +282,16 @@ Status Kubeconfig::resolveUser(const KubeconfigUser &user, const KubeconfigClust
     config.impersonateUser = user.impersonate;
     config.impersonateGroups = user.impersonateGroups;
 
+    if (user.authProvider == u"oidc" && user.token.isEmpty()) {
+        // kubectl still ships this one auth provider (client-go's plugin/pkg/client/auth/oidc).
+        OidcCredentialSource::Options oidc;
+        oidc.config = user.authProviderConfig;
+        oidc.kubeconfigPath = user.origin;
+        oidc.userName = user.name;
+        oidc.clock = m_options.clock;
+        config.credentialSource = sharedSource(user, [&] { return std::make_shared<OidcCredentialSource>(std::move(oidc)); });
+        return {};
+    }
     // A static token wins over the plugin (client-go sends the Authorization header it has).
     if (user.exec && user.token.isEmpty()) {
         ExecCredentialSource::Options exec;

@@ -10,11 +10,12 @@
 // restConfig() resolves a context as clientcmd does: namespace "default" when unset; files
 // named by certificate-authority / client-certificate / client-key are read then; tokenFile
 // becomes a TokenFileSource and exec an ExecCredentialSource (approved through the
-// options' ExecApprovalStore); auth-provider users fail with the exec plugin that replaces
-// them. Conflicting settings kubectl refuses (two auth methods, a file and data for the same
+// options' ExecApprovalStore); an `auth-provider: oidc` user becomes an OidcCredentialSource
+// (kubectl still ships that provider); other auth-provider users (gcp, azure: removed from
+// kubectl) fail with the exec plugin that replaces them. Conflicting settings kubectl refuses (two auth methods, a file and data for the same
 // thing, a CA with insecure-skip-tls-verify) are errors.
 //
-// The credential sources (exec plugin, token file) are made once per user and shared by every
+// The credential sources (exec plugin, token file, oidc) are made once per user and shared by every
 // restConfig() of every copy of a loaded Kubeconfig, so a plugin's cached credential is reused.
 //
 // Value type, copyable to any thread (the shared source cache has its own mutex); load() and

@@ -285,6 +285,11 @@ Expected<KubeconfigFile> KubeconfigFile::parse(const QByteArray &text, const QSt
                    u.authProvider = provider.string(u"name"_qs);
                    if (u.authProvider.isEmpty())
                        u.authProvider = u"unknown"_qs;
+                   const QJsonObject config = r.object(u"auth-provider"_qs).value(u"config").toObject();
+                   for (auto it = config.begin(); it != config.end(); ++it) {
+                       if (it->isString())
+                           u.authProviderConfig.insert(it.key(), it->toString());
+                   }
                }
                if (!r.has(u"exec"_qs) || r.failed())
                    return;

@@ -17,6 +17,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -50,7 +51,8 @@ struct KubeconfigUser {
     QString impersonate;                   // "as"
     QStringList impersonateGroups;         // "as-groups"
     std::optional<ExecConfig> exec;
-    QString authProvider;                  // auth-provider.name; unsupported, see Kubeconfig
+    QString authProvider;                  // auth-provider.name; only "oidc" is supported, see Kubeconfig
+    QMap<QString, QString> authProviderConfig; // auth-provider.config (id-token, refresh-token, …)
 };
 
 struct KubeconfigContext {
