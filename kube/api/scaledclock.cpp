@@ -24,6 +24,11 @@ ScaledClock::ScaledClock(double speed, const Clock &base) : m_speed(clampSpeed(s
 {
 }
 
+ScaledClock::ScaledClock(double speed, const QDateTime &start) : m_speed(clampSpeed(speed)), m_start(start.toUTC())
+{
+    m_elapsed.start();
+}
+
 QDateTime ScaledClock::now() const
 {
     // Nanoseconds from the monotonic clock keep sub-millisecond steps: at speed 100 a

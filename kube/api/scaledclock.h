@@ -29,6 +29,9 @@ public:
     explicit ScaledClock(double speed);
     // Elapsed real time read from base (which must outlive this clock).
     ScaledClock(double speed, const Clock &base);
+    // Starts at `start` instead of real now (a restarted cluster continuing a clock that ran
+    // ahead of real time; speed 1 is allowed then), elapsed real time from the monotonic clock.
+    ScaledClock(double speed, const QDateTime &start);
 
     QDateTime now() const override;
 
@@ -51,7 +54,7 @@ public:
 private:
     const double m_speed;
     const Clock *m_base = nullptr;  // null: m_elapsed
-    QDateTime m_start;              // real UTC time at construction (from base or the system)
+    QDateTime m_start;              // the clock's reading at construction (real UTC time unless given)
     QElapsedTimer m_elapsed;        // monotonic, started at construction
 };
 

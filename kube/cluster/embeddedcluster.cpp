@@ -10,6 +10,7 @@
 #include "kube/controllers/controllermanager.h"
 #include "kube/controllers/ingress/ingressclassinfo.h"
 #include "kube/store/store.h"
+#include "clockfloor.h"
 #include "servingcertificates.h"
 
 #include <QDir>
@@ -21,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QThread>
+#include <QTimer>
 
 namespace kube {
 
@@ -28,8 +30,20 @@ EmbeddedCluster::EmbeddedCluster(ClusterOptions options, QObject *parent) : QObj
 {
     if (m_options.dataDir.isEmpty())
         m_options.dataDir = defaultDataDir();
-    if (m_options.speed > 1)
-        m_scaledClock = std::make_unique<ScaledClock>(m_options.speed);
+    // The clock continues from where the last run left it when that run was sped up.
+    const QDateTime realNow = Clock::system().now();
+    const QDateTime start = ClockFloor::startFor(m_options.dataDir, realNow);
+    if (m_options.speed > 1 || start > realNow)
+        m_scaledClock = std::make_unique<ScaledClock>(m_options.speed, start);
+}
+
+void EmbeddedCluster::keepClockFloor()
+{
+    ClockFloor::write(m_options.dataDir, clock().now());
+    auto *timer = new QTimer(this);
+    timer->setInterval(m_scaledClock && m_scaledClock->speed() > 1 ? 2000 : 60000);
+    connect(timer, &QTimer::timeout, this, [this] { ClockFloor::write(m_options.dataDir, clock().now()); });
+    timer->start();
 }
 
 const Clock &EmbeddedCluster::clock() const
@@ -39,6 +53,8 @@ const Clock &EmbeddedCluster::clock() const
 
 EmbeddedCluster::~EmbeddedCluster()
 {
+    if (m_store)
+        ClockFloor::write(m_options.dataDir, clock().now()); // started: the next run continues from here
     if (m_controllerThread) {
         // The manager is deleted on its own thread, then the thread ends.
         QMetaObject::invokeMethod(m_controllers, [manager = m_controllers] { delete manager; }, Qt::BlockingQueuedConnection);
@@ -222,6 +238,7 @@ Status EmbeddedCluster::start()
     QFile::setPermissions(m_options.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (Status s = loadOrCreateToken(); !s.isSuccess())
         return s;
+    keepClockFloor();
     auto store = Store::open(m_options.dataDir + u"/store"_qs);
     if (!store.ok())
         return store.error();
@@ -262,7 +279,7 @@ Status EmbeddedCluster::start()
 std::chrono::milliseconds EmbeddedCluster::nodeMonitorGracePeriod() const
 {
     constexpr qint64 MinRealGraceMs = 40000; // upstream's default, kept in real time
-    if (!m_scaledClock)
+    if (!m_scaledClock || m_scaledClock->speed() <= 1)
         return m_options.nodeMonitorGracePeriod;
     const qint64 floor = m_scaledClock->clockMsecs(MinRealGraceMs);
     return std::chrono::milliseconds(std::max<qint64>(m_options.nodeMonitorGracePeriod.count(), floor));

@@ -75,6 +75,7 @@ public:
 
 private:
     Status loadOrCreateToken();
+    void keepClockFloor(); // saves the clock's reading now and then (ClockFloor)
     Status bootstrap();
     Status registerNodes();
     Status createDefaultStorageClass();
@@ -84,7 +85,8 @@ private:
     std::chrono::milliseconds nodeMonitorGracePeriod() const; // options', or 40 real s under --speed
 
     ClusterOptions m_options;
-    std::unique_ptr<ScaledClock> m_scaledClock; // set when options.speed > 1
+    // Set when options.speed > 1, or when the last run's clock is ahead of real time.
+    std::unique_ptr<ScaledClock> m_scaledClock;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<TypeRegistry> m_registry;
     std::unique_ptr<ApiServer> m_api;
