@@ -16,6 +16,7 @@
 #include "models/resourcetablemodel.h"
 #include "app/yamlworkflow.h"
 #include "views/commandpalette.h"
+#include "views/detailspane.h"
 #include "views/mainwindow.h"
 #include "views/namespacepicker.h"
 #include "views/resourcetableview.h"
@@ -137,6 +138,8 @@ ConsoleController::ConsoleController(MainWindow *window, ConsoleOptions options,
 
 ConsoleController::~ConsoleController()
 {
+    if (m_details)
+        m_details->pane()->setClock(nullptr); // the pane is the window's; the clock goes with m_embedded
     m_details.reset();
     m_credentials.reset();
     qDeleteAll(m_workspaces);
@@ -243,7 +246,8 @@ void ConsoleController::openCluster(const QString &id)
         } else {
             m_window->setConnectionState(tr("Starting the embedded cluster…"), StatusCategory::Pending);
             if (!m_embedded) {
-                m_embedded = std::make_unique<EmbeddedClusterHost>(m_options.embeddedDataDir);
+                m_embedded = std::make_unique<EmbeddedClusterHost>(
+                    EmbeddedClusterHost::Settings{m_options.embeddedDataDir, m_options.embeddedSpeed, m_options.embeddedNodes});
                 connect(m_embedded.get(), &EmbeddedClusterHost::started, this, [this](const QString &, const QString &path) {
                     m_embeddedKubeconfig = path;
                     if (m_currentId == u"embedded")
@@ -286,6 +290,8 @@ void ConsoleController::openCluster(const QString &id)
     ws->hasOwnCredentials = CredentialsWorkflow::hasCredentials(rest);
     ws->signedIn = !account.isEmpty() && m_credentials->applyTo(account, rest);
     ws->session = std::make_unique<ClusterSession>(entry->displayName, std::move(rest));
+    if (entry->kind == ClusterEntry::Kind::Embedded && m_embedded)
+        ws->clock = m_embedded->clock();
     ws->navigator = std::make_unique<NavigatorModel>();
     ws->namespaces = std::make_unique<NamespaceModel>();
     m_workspaces.insert(id, ws);
@@ -356,6 +362,7 @@ void ConsoleController::attach(Workspace *ws)
 {
     m_window->setNavigatorModel(ws->navigator.get(), ResourceIdRole);
     m_window->namespacePicker()->setModel(ws->namespaces.get());
+    m_details->pane()->setClock(ws->clock);
     m_details->setSession(ws->session->state() == ClusterSession::State::Connecting && ws->session->resources().isEmpty()
                               ? nullptr
                               : ws->session.get(),
@@ -463,6 +470,7 @@ void ConsoleController::showResource(const QString &resourceId)
     ws->dropTable();
     ws->resourceId = id;
     ws->table = std::make_unique<ResourceTableModel>(kindInfoFor(*resource));
+    ws->table->setClock(ws->clock);
     ws->filter = std::make_unique<ResourceFilterModel>();
     ws->filter->setSourceModel(ws->table.get());
     ws->filter->setTextFilter(ws->textFilter);

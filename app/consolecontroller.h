@@ -48,6 +48,8 @@ class SecretStore;
 
 struct ConsoleOptions {
     QString embeddedDataDir;     // where the embedded cluster keeps its store and kubeconfig
+    double embeddedSpeed = 1;    // the embedded cluster's time scale (--speed; 1 to 100)
+    int embeddedNodes = 1;       // the embedded cluster's simulated nodes (--nodes; 1 to 100)
     bool preferEmbedded = true;  // start on the embedded cluster even when a kubeconfig exists
     QString initialCluster;      // a catalog id to open first ("context:prod"); empty: the default
     kube::KubeconfigLoadOptions kubeconfig = kube::KubeconfigLoadOptions::fromEnvironment();

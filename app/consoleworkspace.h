@@ -37,6 +37,10 @@ struct ConsoleController::Workspace {
     std::unique_ptr<ResourceTableModel> table;
     std::unique_ptr<ResourceFilterModel> filter;
     kube::SharedInformer *tableInformer = nullptr;
+    // The clock ages are shown with: the embedded cluster's when it runs faster than real time
+    // (--speed), else null (the system clock, as kubectl). Owned by the cluster's host, which
+    // outlives every workspace.
+    const kube::Clock *clock = nullptr;
     QString textFilter;
     QString selector;
 

@@ -5,7 +5,7 @@
 
 namespace timonel {
 
-EmbeddedClusterHost::EmbeddedClusterHost(QString dataDir, QObject *parent) : QObject(parent), m_dataDir(std::move(dataDir))
+EmbeddedClusterHost::EmbeddedClusterHost(Settings settings, QObject *parent) : QObject(parent), m_settings(std::move(settings))
 {
     m_thread.setObjectName(QStringLiteral("embedded-cluster"));
 }
@@ -20,14 +20,23 @@ EmbeddedClusterHost::~EmbeddedClusterHost()
 
 QString EmbeddedClusterHost::kubeconfigPath() const
 {
-    return m_dataDir + QStringLiteral("/kubeconfig");
+    return m_settings.dataDir + QStringLiteral("/kubeconfig");
+}
+
+const kube::Clock *EmbeddedClusterHost::clock() const
+{
+    // The cluster object is created on this thread in start() and only deleted by the
+    // destructor; its clock is fixed at construction.
+    return m_cluster ? &m_cluster->clock() : nullptr;
 }
 
 void EmbeddedClusterHost::start()
 {
     m_thread.start();
     kube::ClusterOptions options;
-    options.dataDir = m_dataDir;
+    options.dataDir = m_settings.dataDir;
+    options.speed = m_settings.speed;
+    options.nodes = m_settings.nodes;
     m_cluster = new kube::EmbeddedCluster(options);
     m_cluster->moveToThread(&m_thread);
     QMetaObject::invokeMethod(m_cluster, [this] {

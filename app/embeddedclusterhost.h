@@ -10,6 +10,7 @@
 #include <QThread>
 
 namespace kube {
+class Clock;
 class EmbeddedCluster;
 }
 
@@ -19,18 +20,28 @@ class EmbeddedClusterHost : public QObject
 {
     Q_OBJECT
 public:
-    explicit EmbeddedClusterHost(QString dataDir, QObject *parent = nullptr);
+    struct Settings {
+        QString dataDir;
+        double speed = 1; // the cluster's time scale (ClusterOptions::speed)
+        int nodes = 1;    // simulated nodes
+    };
+
+    explicit EmbeddedClusterHost(Settings settings, QObject *parent = nullptr);
     ~EmbeddedClusterHost() override; // stops the cluster and joins the thread
 
     void start();
     QString kubeconfigPath() const;
+    // The cluster's clock (sped up under Settings::speed, or continuing a sped-up run's), for
+    // showing ages as the cluster stamps them; null before start(). Thread-safe to read; lives
+    // as long as this host.
+    const kube::Clock *clock() const;
 
 Q_SIGNALS:
     void started(const QString &url, const QString &kubeconfigPath);
     void failed(const QString &message);
 
 private:
-    QString m_dataDir;
+    Settings m_settings;
     QThread m_thread;
     kube::EmbeddedCluster *m_cluster = nullptr; // owned by m_thread's side
 };

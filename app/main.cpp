@@ -5,9 +5,14 @@
 #include "app/theme.h"
 #include "views/mainwindow.h"
 
+#include "kube/api/scaledclock.h"
+
 #include <QApplication>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTextStream>
+
+#include <optional>
 
 int main(int argc, char *argv[])
 {
@@ -30,10 +35,32 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            QCoreApplication::translate("main", "Where the embedded cluster keeps its data."),
                                            QStringLiteral("dir"));
+    const QCommandLineOption speedOption(
+        QStringLiteral("speed"),
+        QCoreApplication::translate("main", "Run the embedded cluster's clock this many times faster than real time (1 to 100), for demos."),
+        QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption nodesOption(QStringLiteral("nodes"),
+                                         QCoreApplication::translate("main", "How many simulated nodes the embedded cluster has (1 to 100)."),
+                                         QStringLiteral("n"), QStringLiteral("1"));
     parser.addOption(kubeconfigOption);
     parser.addOption(contextOption);
     parser.addOption(dataDirOption);
+    parser.addOption(speedOption);
+    parser.addOption(nodesOption);
     parser.process(app);
+    const std::optional<double> speed = kube::ScaledClock::parseSpeed(parser.value(speedOption));
+    if (!speed) {
+        QTextStream(stderr) << QCoreApplication::translate("main", "timonel: --speed must be a number from 1 to %1, such as 20")
+                                   .arg(kube::ScaledClock::MaxSpeed)
+                            << Qt::endl;
+        return 2;
+    }
+    bool nodesOk = false;
+    const int nodes = parser.value(nodesOption).toInt(&nodesOk);
+    if (!nodesOk || nodes < 1 || nodes > 100) {
+        QTextStream(stderr) << QCoreApplication::translate("main", "timonel: --nodes must be a number from 1 to 100") << Qt::endl;
+        return 2;
+    }
 
     timonel::applyTheme(timonel::savedTheme());
 
@@ -42,6 +69,8 @@ int main(int argc, char *argv[])
                                   ? parser.value(dataDirOption)
                                   : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
                                         QStringLiteral("/timonel/cluster");
+    options.embeddedSpeed = *speed;
+    options.embeddedNodes = nodes;
     if (parser.isSet(kubeconfigOption))
         options.kubeconfig.explicitPath = parser.value(kubeconfigOption);
 

@@ -133,6 +133,12 @@ ObjectEventsModel::ObjectEventsModel(QObject *parent, const kube::Clock *clock)
 {
 }
 
+void ObjectEventsModel::setClock(const kube::Clock *clock)
+{
+    m_clock = clock ? clock : &kube::Clock::system();
+    refreshAges();
+}
+
 void ObjectEventsModel::setEvents(const QList<ObjectEvent> &events)
 {
     QHash<QString, int> order;

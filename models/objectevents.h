@@ -78,6 +78,8 @@ public:
     const QList<ObjectEvent> &events() const { return m_events; }
     // The ages moved on: dataChanged for the Last seen column.
     void refreshAges();
+    // Ages from another clock (a sped-up embedded cluster's); null = the system clock. Not owned.
+    void setClock(const kube::Clock *clock);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

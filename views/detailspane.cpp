@@ -201,6 +201,16 @@ int DetailsPane::addTab(QWidget *widget, const QString &title)
     return m_tabs->addTab(widget, title);
 }
 
+void DetailsPane::setClock(const kube::Clock *clock)
+{
+    m_clock = clock;
+    m_eventsModel->setClock(clock);
+    if (!m_object.isNull()) {
+        updateHeader();
+        updateOverview(true);
+    }
+}
+
 void DetailsPane::setObject(const kube::Object &object)
 {
     if (object == m_object && !object.isNull())

@@ -52,6 +52,9 @@ public:
     explicit DetailsPane(QWidget *parent = nullptr, const kube::Clock *clock = nullptr);
     ~DetailsPane() override;
 
+    // The clock ages are computed with (null = the system clock); the cluster's, when it runs
+    // faster than real time. Not owned; must outlive its use here.
+    void setClock(const kube::Clock *clock);
     void setObject(const kube::Object &object);
     const kube::Object &object() const { return m_object; }
     // All the events the caller has (any object's); the pane selects this object's.
@@ -97,7 +100,7 @@ private:
     void confirmDrain();
     void editLabels();
 
-    const kube::Clock *m_clock;
+    const kube::Clock *m_clock = nullptr;
     kube::Object m_object;
     QList<kube::Object> m_allEvents;
     int m_nodePodCount = -1;
