@@ -4,6 +4,7 @@
 // link kube_cluster and kube_client.
 
 #include "kube/client/clustertransport.h"
+#include "kube/client/restclient.h"
 #include "kube/cluster/embeddedcluster.h"
 
 #include <QEventLoop>
@@ -36,16 +37,34 @@ struct ClusterFixture {
 
     QTemporaryDir dir;
     std::unique_ptr<kube::EmbeddedCluster> cluster;
+    // Connected to the cluster once it started (declared after it: destroyed before it).
+    std::unique_ptr<kube::ClusterTransport> transport;
+    std::unique_ptr<kube::RestClient> client;
 
     kube::Status start(Controllers controllers = Controllers::Off)
     {
         kube::ClusterOptions options;
         options.controllers = controllers == Controllers::On;
-        options.dataDir = dir.path();
-        options.token = "test-token-0123456789";
-        cluster = std::make_unique<kube::EmbeddedCluster>(options);
-        return cluster->start();
+        return start(std::move(options));
     }
+
+    // Starts a cluster with the options a test chose (the data dir and token are the fixture's
+    // when left empty) and connects `transport` and `client` to it.
+    kube::Status start(kube::ClusterOptions options)
+    {
+        if (options.dataDir.isEmpty())
+            options.dataDir = dir.path();
+        if (options.token.isEmpty())
+            options.token = "test-token-0123456789";
+        cluster = std::make_unique<kube::EmbeddedCluster>(options);
+        kube::Status started = cluster->start();
+        if (!started.isSuccess())
+            return started;
+        transport = std::make_unique<kube::ClusterTransport>(config());
+        client = std::make_unique<kube::RestClient>(transport.get());
+        return started;
+    }
+
     kube::RestConfig config() const
     {
         kube::RestConfig c;

@@ -128,39 +128,25 @@ private:
         return out;
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<EmbeddedCluster> m_cluster;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    ClusterFixture m_fixture;
+    RestClient *m_client = nullptr; // m_fixture's
     std::unique_ptr<SyncClient> m_api;
 };
 
 void tst_NodeLifecycleController::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     ClusterOptions options;
-    options.dataDir = m_dir.path();
-    options.token = "test-token-0123456789";
     options.nodes = 2;
     options.nodeMonitorGracePeriod = 6s;
-    m_cluster = std::make_unique<EmbeddedCluster>(options);
-    const Status started = m_cluster->start();
+    const Status started = m_fixture.start(options);
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
-    RestConfig config;
-    config.server = QUrl(m_cluster->url());
-    config.certificateAuthorityPem = m_cluster->caCertificate();
-    config.bearerToken = m_cluster->token();
-    m_transport = std::make_unique<ClusterTransport>(config);
-    m_client = std::make_unique<RestClient>(m_transport.get());
-    m_api = std::make_unique<SyncClient>(m_client.get());
+    m_client = m_fixture.client.get();
+    m_api = std::make_unique<SyncClient>(m_client);
 }
 
 void tst_NodeLifecycleController::cleanupTestCase()
 {
     m_api.reset();
-    m_client.reset();
-    m_transport.reset();
-    m_cluster.reset();
 }
 
 void tst_NodeLifecycleController::podsGetDefaultTolerations()

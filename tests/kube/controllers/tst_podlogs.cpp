@@ -2,6 +2,7 @@
 // the simulated kubelet's log endpoint (its port recorded in the node's daemonEndpoints), with
 // tailLines, timestamps, limitBytes, follow (new lines as they are written, ending with the
 // container), previous after a restart, and upstream's wording for every refusal.
+#include "tests/support/clusterfixture.h"
 #include "kube/client/clustertransport.h"
 #include "kube/client/logstream.h"
 #include "kube/client/restclient.h"
@@ -107,7 +108,7 @@ private:
     LogResult readLog(const QString &podName, const LogOptions &options, int stopAfterMs = 10000)
     {
         LogResult result;
-        LogStream stream(m_transport.get(), kNs, podName, options);
+        LogStream stream(m_fixture.transport.get(), kNs, podName, options);
         connect(&stream, &LogStream::linesReceived, this, [&](const QStringList &lines) { result.lines += lines; });
         connect(&stream, &LogStream::finished, this, [&](const Status &s) { result.finished = s; });
         waitUntil([&] { return result.finished.has_value(); }, stopAfterMs);
@@ -115,28 +116,16 @@ private:
         return result;
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<EmbeddedCluster> m_cluster;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    ClusterFixture m_fixture;
+    RestClient *m_client = nullptr; // m_fixture's
 };
 
 void tst_PodLogs::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     ClusterOptions options;
-    options.dataDir = m_dir.path();
-    options.port = 0;
-    options.token = "test-token-0123456789";
-    m_cluster = std::make_unique<EmbeddedCluster>(options);
-    const Status s = m_cluster->start();
-    QVERIFY2(s.isSuccess(), qPrintable(s.message()));
-    RestConfig config;
-    config.server = QUrl(m_cluster->url());
-    config.certificateAuthorityPem = m_cluster->caCertificate();
-    config.bearerToken = m_cluster->token();
-    m_transport = std::make_unique<ClusterTransport>(config);
-    m_client = std::make_unique<RestClient>(m_transport.get());
+    const Status started = m_fixture.start(options);
+    QVERIFY2(started.isSuccess(), qPrintable(started.message()));
+    m_client = m_fixture.client.get();
 
     QVERIFY(create(pod(u"ticker"_qs, {container(u"ticker"_qs, u"busybox"_qs, u"while true; do echo tick; sleep 1; done"_qs)})));
     QVERIFY2(waitRunning(u"ticker"_qs), "ticker never ran");
@@ -144,9 +133,6 @@ void tst_PodLogs::initTestCase()
 
 void tst_PodLogs::cleanupTestCase()
 {
-    m_client.reset();
-    m_transport.reset();
-    m_cluster.reset();
 }
 
 void tst_PodLogs::nodeRecordsKubeletPort()
@@ -157,7 +143,7 @@ void tst_PodLogs::nodeRecordsKubeletPort()
                    .value(u"kubeletEndpoint").toObject().value(u"Port").toInt();
         return port > 0;
     }));
-    QVERIFY(port != m_cluster->port());
+    QVERIFY(port != m_fixture.cluster->port());
 }
 
 void tst_PodLogs::logsOfRunningContainer()
