@@ -491,6 +491,22 @@
         <source>How many pods each simulated node takes (its pod capacity).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run the embedded cluster&apos;s clock this many times faster than real time (1 to 100), for demos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many simulated nodes the embedded cluster has (1 to 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel: --speed must be a number from 1 to %1, such as 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timonel: --nodes must be a number from 1 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>timonel::BlueGreenPlan</name>

@@ -491,6 +491,22 @@
         <source>How many pods each simulated node takes (its pod capacity).</source>
         <translation>Cuántos pods admite cada nodo simulado (su capacidad de pods).</translation>
     </message>
+    <message>
+        <source>Run the embedded cluster&apos;s clock this many times faster than real time (1 to 100), for demos.</source>
+        <translation>Hace correr el reloj del clúster integrado tantas veces más rápido que el tiempo real (de 1 a 100), para demostraciones.</translation>
+    </message>
+    <message>
+        <source>How many simulated nodes the embedded cluster has (1 to 100).</source>
+        <translation>Cuántos nodos simulados tiene el clúster integrado (de 1 a 100).</translation>
+    </message>
+    <message>
+        <source>timonel: --speed must be a number from 1 to %1, such as 20</source>
+        <translation>timonel: --speed debe ser un número de 1 a %1, como 20</translation>
+    </message>
+    <message>
+        <source>timonel: --nodes must be a number from 1 to 100</source>
+        <translation>timonel: --nodes debe ser un número de 1 a 100</translation>
+    </message>
 </context>
 <context>
     <name>timonel::BlueGreenPlan</name>

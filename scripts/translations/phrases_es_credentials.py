@@ -63,4 +63,14 @@ PHRASES = {
         "Hace correr el reloj del clúster tantas veces más rápido que el tiempo real (de 1 a 100), para demostraciones: descargas de imágenes, sondas, esperas y plazos se acortan; el periodo de gracia de los nodos sigue siendo de al menos 40 segundos reales.",
     "How many pods each simulated node takes (its pod capacity).":
         "Cuántos pods admite cada nodo simulado (su capacidad de pods).",
+
+    # timonel (the desktop app): the embedded cluster's time scale and nodes.
+    "Run the embedded cluster's clock this many times faster than real time (1 to 100), for demos.":
+        "Hace correr el reloj del clúster integrado tantas veces más rápido que el tiempo real (de 1 a 100), para demostraciones.",
+    "How many simulated nodes the embedded cluster has (1 to 100).":
+        "Cuántos nodos simulados tiene el clúster integrado (de 1 a 100).",
+    "timonel: --speed must be a number from 1 to %1, such as 20":
+        "timonel: --speed debe ser un número de 1 a %1, como 20",
+    "timonel: --nodes must be a number from 1 to 100":
+        "timonel: --nodes debe ser un número de 1 a 100",
 }
