@@ -135,9 +135,15 @@ void ResourceTableView::fitColumnsWhenFilled()
 {
     disconnect(m_fitOnRows);
     disconnect(m_fitOnReset);
+    disconnect(m_fitOnColumns);
+    disconnect(m_fitOnColumnsRemoved);
     QAbstractItemModel *model = m_table->model();
     if (!model)
         return;
+    // A column shown or hidden (the NAMESPACE column follows the namespace picker) shifts the
+    // others: their widths no longer match their contents.
+    m_fitOnColumns = connect(model, &QAbstractItemModel::columnsInserted, this, [this] { fitColumns(); });
+    m_fitOnColumnsRemoved = connect(model, &QAbstractItemModel::columnsRemoved, this, [this] { fitColumns(); });
     fitColumns();
     if (model->rowCount() > 0)
         return;
@@ -153,22 +159,13 @@ void ResourceTableView::fitColumnsWhenFilled()
     m_fitOnReset = connect(model, &QAbstractItemModel::modelReset, this, fitOnce);
 }
 
-void ResourceTableView::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_fitWhenShown) {
-        m_fitWhenShown = false;
-        fitColumns();
-    }
-}
-
 void ResourceTableView::fitColumns()
 {
-    // Before the first show the table has no width yet to take two fifths of.
-    m_fitWhenShown = !isVisible();
     QHeaderView *header = m_table->horizontalHeader();
     header->resizeSections(QHeaderView::ResizeToContents);
-    const int widest = std::max(120, m_table->viewport()->width() * 2 / 5);
+    // A cap in characters, not in table widths: the first rows often arrive before the window
+    // has its final layout.
+    const int widest = m_table->fontMetrics().averageCharWidth() * MaxFittedChars;
     for (int section = 0; section < header->count(); ++section) {
         if (!header->isSectionHidden(section) && header->sectionSize(section) > widest)
             header->resizeSection(section, widest);

@@ -30,6 +30,9 @@ class ResourceTableView : public QWidget
 {
     Q_OBJECT
 public:
+    // The widest a column is fitted to, in average characters (the user may widen it).
+    static constexpr int MaxFittedChars = 60;
+
     explicit ResourceTableView(QWidget *parent = nullptr);
 
     // model: the filter model the table shows; kindId: the key for remembered columns
@@ -64,14 +67,13 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslate();
     void rememberColumns() const;
     void restoreColumns(const QList<int> &wideColumns);
     // Fits the shown columns to the header and the first rows; a column takes at most
-    // 40 % of the table's width so one long value cannot push the others out of sight.
+    // MaxFittedChars characters so one long value cannot push the others out of sight.
     void fitColumns();
     void fitColumnsWhenFilled();
 
@@ -83,7 +85,8 @@ private:
     QString m_kindId;
     QMetaObject::Connection m_fitOnRows;
     QMetaObject::Connection m_fitOnReset;
-    bool m_fitWhenShown = false; // fitted while hidden: widths are measured again once laid out
+    QMetaObject::Connection m_fitOnColumns;
+    QMetaObject::Connection m_fitOnColumnsRemoved;
 };
 
 } // namespace timonel
