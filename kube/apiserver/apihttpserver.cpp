@@ -139,7 +139,7 @@ void ApiHttpServer::serve(ApiRequest req, QTcpSocket *socket)
     }
     const QByteArray auth = req.header("Authorization");
     const bool bearer = auth.size() > 7 && auth.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
-    if (!bearer || !constantTimeEquals(auth.mid(7).trimmed(), m_token)) {
+    if (!bearer || (!constantTimeEquals(auth.mid(7).trimmed(), m_token) && !m_handler->authenticatesToken(auth.mid(7).trimmed()))) {
         responder.respondStatus(Status(401, QString::fromLatin1(reason::Unauthorized), u"Unauthorized"_qs));
         return;
     }

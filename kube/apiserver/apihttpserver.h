@@ -3,7 +3,8 @@
 // lets a request through to the RequestHandler only when it is safe to:
 //   - Host must be a loopback name (a DNS-rebinding page cannot reach us);
 //   - a browser Origin is refused (no web page may drive the cluster);
-//   - the bearer token must match (compared in constant time);
+//   - the bearer token must match (compared in constant time), or the handler must accept it
+//     (a service account token);
 //   - the body must fit in the 3 MiB kube-apiserver allows;
 //   - at most 400 reads and 200 writes may be in flight (maxinflight.h), else 429.
 // Each refusal is a Kubernetes Status with the upstream code and reason.

@@ -95,6 +95,13 @@ public:
     // On the server's thread after a worker's handle() returned, before its answer is written:
     // whatever must be in place before the client can act on the answer.
     virtual void afterWorker(const ApiRequest &request) { Q_UNUSED(request); }
+    // Whether a bearer token other than the cluster's own authenticates (a service account
+    // token). Called on the server's thread. Default: none does.
+    virtual bool authenticatesToken(QByteArrayView token) const
+    {
+        Q_UNUSED(token);
+        return false;
+    }
 };
 
 } // namespace kube

@@ -8,8 +8,10 @@
 #include "namespacelifecycle.h"
 #include "openapi.h"
 #include "storagekeys.h"
+#include "tokenrequest.h"
 #include "watchstream.h"
 
+#include "kube/api/clock.h"
 #include "kube/api/status.h"
 
 #include <QJsonDocument>
@@ -89,6 +91,11 @@ void ApiServer::afterWorker(const ApiRequest &request)
     const KindInfoPtr kind = m_context.registry->resource({info.apiGroup, info.apiVersion, info.resource});
     if (kind && isCrdWrite(*kind, info.verb))
         syncCustomResources(m_context); // before the answer: a CRD's objects may follow at once
+}
+
+bool ApiServer::authenticatesToken(QByteArrayView token) const
+{
+    return m_tokens.isEnabled() && m_tokens.authenticates(token, m_context.clock->now(), *m_context.store, *m_context.registry);
 }
 
 bool ApiServer::isCrdWrite(const KindInfo &kind, const QString &verb)
@@ -182,7 +189,8 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
         const SubresourceInfo *sub = kind->subresource(info.subresource);
         const bool podSubresource = kind->gvk.group.isEmpty() && kind->gvk.kind == u"Pod"
             && (info.subresource == u"binding" || info.subresource == u"eviction" || info.subresource == u"log");
-        if (!sub || (info.subresource != u"status" && info.subresource != u"scale" && !podSubresource))
+        const bool tokenRequest = kind->gvk.group.isEmpty() && kind->gvk.kind == u"ServiceAccount" && info.subresource == u"token";
+        if (!sub || (info.subresource != u"status" && info.subresource != u"scale" && !podSubresource && !tokenRequest))
             return responder.respondStatus(notFoundPath()); // other subresources arrive with their features
         if (!sub->verbs.contains(verb))
             return responder.respondStatus(methodNotAllowed());
@@ -195,6 +203,8 @@ void ApiServer::handleResource(const ApiRequest &request, ApiResponder &responde
             return handleEviction(m_context, subRequest, responder);
         if (info.subresource == u"log")
             return handlePodLog(m_context, subRequest, responder);
+        if (tokenRequest)
+            return handleTokenRequest(m_context, m_tokens, subRequest, responder);
     } else if (!kind->verbs.contains(verb)) {
         return responder.respondStatus(methodNotAllowed());
     }

@@ -4,7 +4,7 @@
 //
 // Thread affinity: created on the API server's thread. Reads, watches, logs and everything
 // that is not a resource write are handled there. Resource writes (POST/PUT/PATCH/DELETE on a
-// resource or its status, scale, binding and eviction subresources, server-side apply) say
+// resource or its status, scale, binding, eviction and token subresources, server-side apply) say
 // runsOnWorker() and are handled on the HTTP server's worker threads, concurrently: they touch
 // only thread-safe parts (the store, the type registry's lock-protected lookups, the clock,
 // pure admission and validation code, WatchStreams::notify via the store), take their
@@ -15,6 +15,7 @@
 
 #include "apirequest.h"
 #include "resourcerequest.h"
+#include "serviceaccounttoken.h"
 #include "writeserialization.h"
 
 #include <QObject>
@@ -35,11 +36,15 @@ public:
     ~ApiServer() override;
 
     void setServerAddress(const QString &hostPort) { m_context.serverAddress = hostPort; }
+    // Enables serviceaccounts/<name>/token and accepting its tokens, signed under a key
+    // derived from the cluster's bearer token. Before serving.
+    void setServiceAccountTokenKey(const QByteArray &clusterToken) { m_tokens = ServiceAccountTokens(clusterToken); }
     const ApiContext &context() const { return m_context; }
 
     void handle(const ApiRequest &request, ApiResponder &responder) override;
     bool runsOnWorker(const ApiRequest &request) const override;
     void afterWorker(const ApiRequest &request) override;
+    bool authenticatesToken(QByteArrayView token) const override;
 
     // The version this server reports (/version): the Kubernetes release it follows.
     static QByteArray versionJson();
@@ -55,6 +60,7 @@ private:
     NamespaceLifecycle *m_namespaces;
     std::unique_ptr<OpenApiV3> m_openApi;
     WriteSerialization m_writeLocks;
+    ServiceAccountTokens m_tokens;
 };
 
 } // namespace kube

@@ -1,10 +1,12 @@
 // The pod subresources the control plane writes through: binding (the scheduler assigns a
 // node) and eviction (kubectl drain, the node lifecycle controller). Upstream: pkg/registry/
-// core/pod/storage (BindingREST, EvictionREST).
+// core/pod/storage (BindingREST, EvictionREST). An eviction honours the PodDisruptionBudget
+// that selects the pod (evictionbudget.h).
 #include "handlers.h"
 
 #include "codec.h"
 #include "deleteoptions.h"
+#include "evictionbudget.h"
 #include "resourcerequest.h"
 
 #include "kube/api/clock.h"
@@ -91,7 +93,9 @@ void handleEviction(const ApiContext &context, const ResourceRequest &request, A
     options.preconditionUid = preconditions.value(u"uid").toString();
     options.preconditionResourceVersion = preconditions.value(u"resourceVersion").toString();
     options.dryRun = deleteOptions.value(u"dryRun").toArray().contains(u"All"_qs) || request.isDryRun();
-    // PodDisruptionBudgets are not consulted yet: every eviction is allowed.
+    // The pod's PodDisruptionBudget must allow one more disruption (and records it) first.
+    if (Status s = admitEvictionBudget(context, request.namespace_, request.name, options.dryRun); !s.isSuccess())
+        return responder.respondStatus(s);
     bool marked = false;
     const QString podsResource = u"pods"_qs;
     const KindInfoPtr pods = context.registry->resource({QString(), u"v1"_qs, podsResource});

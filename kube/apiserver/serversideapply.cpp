@@ -1,6 +1,7 @@
 #include "serversideapply.h"
 
 #include "admission.h"
+#include "deleteoptions.h"
 #include "handlers.h"
 #include "jsonduplicates.h"
 #include "managedfields.h"
@@ -242,6 +243,8 @@ void handleApply(const ApiContext &context, const ResourceRequest &request, ApiR
             continue;
         if (!stored.ok())
             return responder.respondStatus(stored.error());
+        // As update and patch: an object being deleted that just lost its last finalizer goes now.
+        deleteIfFinalized(context, kind, request.key(), stored.value());
         return respondObject(responder, 200, stored.value());
     }
     responder.respondStatus(Status::conflict(groupResource, request.name, u"the object kept changing during apply; try again"_qs));

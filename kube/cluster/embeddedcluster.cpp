@@ -254,6 +254,7 @@ Status EmbeddedCluster::start()
         return s;
 
     m_api = std::make_unique<ApiServer>(m_registry.get(), m_store.get(), clock());
+    m_api->setServiceAccountTokenKey(m_token);
     m_http = std::make_unique<ApiHttpServer>(m_token, m_api.get());
     auto tls = loadOrCreateServingCertificates(m_options.dataDir + u"/pki"_qs);
     if (!tls.ok())

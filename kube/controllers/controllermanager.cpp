@@ -11,6 +11,7 @@
 #include "serviceproxy.h"
 #include "daemonset/daemonsetcontroller.h"
 #include "deployment/deploymentcontroller.h"
+#include "disruption/disruptioncontroller.h"
 #include "cronjob/cronjobcontroller.h"
 #include "ingress/ingresscontroller.h"
 #include "job/jobcontroller.h"
@@ -98,6 +99,7 @@ void ControllerManager::start()
     m_controllers.push_back(std::make_unique<EndpointsController>(*m_context));
     m_controllers.push_back(std::make_unique<NodeLifecycleController>(*m_context, m_options.nodeMonitorGracePeriod));
     m_controllers.push_back(std::make_unique<TaintEvictionController>(*m_context));
+    m_controllers.push_back(std::make_unique<DisruptionController>(*m_context));
     // The service proxy and the ingress controller answer through the simulated containers.
     const KubeletController *kubelet = nullptr;
     for (const auto &c : m_controllers) {
