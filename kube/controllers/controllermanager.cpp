@@ -26,6 +26,9 @@
 #include "kube/client/clustertransport.h"
 #include "kube/client/restclient.h"
 #include "kube/client/restlistwatch.h"
+#include "kube/scheduler/volumebinding.h"
+
+#include <QThread>
 
 namespace kube {
 
@@ -42,6 +45,22 @@ GroupVersionResource resourceFor(const QString &groupResource)
 
 } // namespace
 
+// A thread of its own for some controllers, with the client and event recorder they write
+// through (both belong to that thread).
+struct ControllerManager::Worker {
+    QThread thread;
+    QObject *anchor = nullptr; // lives on thread: blocking calls are queued to it
+    std::unique_ptr<ClusterTransport> transport;
+    std::unique_ptr<RestClient> client;
+    std::unique_ptr<SharedInformerFactory> informers; // its own watches, read on its thread
+    std::unique_ptr<EventRecorder> events;
+    std::unique_ptr<ControllerContext> context;
+    std::unique_ptr<scheduler::ScopedClaimLookup> claimLookup;
+
+    // Runs fn on the thread and waits for it.
+    void run(const std::function<void()> &fn) { QMetaObject::invokeMethod(anchor, fn, Qt::BlockingQueuedConnection); }
+};
+
 ControllerManager::ControllerManager(ControllerManagerOptions options, const Clock &clock, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_clock(clock)
 {
@@ -49,6 +68,7 @@ ControllerManager::ControllerManager(ControllerManagerOptions options, const Clo
 
 ControllerManager::~ControllerManager()
 {
+    stopScheduler();
     // Controllers first (they hold handlers on informers), then informers, then the client.
     m_controllers.clear();
     m_informers.reset();
@@ -62,20 +82,8 @@ void ControllerManager::start()
     if (m_started)
         return;
     m_started = true;
-    RestConfig config;
-    config.contextName = u"timonel-controllers"_qs;
-    config.server = QUrl(m_options.server);
-    config.certificateAuthorityPem = m_options.caPem;
-    config.bearerToken = m_options.token;
-    config.qps = 5000; // in-process peers: the server's own limits are the ones that matter
-    config.burst = 10000;
-    config.userAgent = u"kube-controller-manager/v1.35.0 (linux/amd64) timonel"_qs;
-    TransportOptions transportOptions;
-    transportOptions.maxConnections = 8;
-    // Under --speed the clock is a ScaledClock: timestamps and deadlines follow it, the client's
-    // rate limits and retries stay in real time.
+    m_transport = makeTransport(u"kube-controller-manager/v1.35.0 (linux/amd64) timonel"_qs);
     const auto *scale = dynamic_cast<const ScaledClock *>(&m_clock);
-    m_transport = std::make_unique<ClusterTransport>(config, scale ? scale->base() : m_clock, transportOptions);
     m_client = std::make_unique<RestClient>(m_transport.get());
     ClusterTransport *transport = m_transport.get();
     m_informers = std::make_unique<SharedInformerFactory>([transport](const InformerKey &key) {
@@ -84,7 +92,7 @@ void ControllerManager::start()
     m_events = std::make_unique<EventRecorder>(m_client.get(), m_clock);
     m_context = std::make_unique<ControllerContext>(ControllerContext{m_client.get(), m_informers.get(), &m_clock, m_events.get(), scale});
 
-    m_controllers.push_back(std::make_unique<SchedulerController>(*m_context, m_options.seed));
+    m_controllers.push_back(startScheduler());
     m_controllers.push_back(std::make_unique<KubeletController>(*m_context, m_options.nodeMonitorGracePeriod));
     m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicaSets()));
     m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicationControllers()));
@@ -108,7 +116,82 @@ void ControllerManager::start()
     }
     m_controllers.push_back(std::make_unique<ServiceProxy>(*m_context, kubelet, m_options.seed));
     m_controllers.push_back(std::make_unique<IngressController>(*m_context, kubelet, m_options.seed));
+    // The PV controller installed its claim lookup (over thread-safe listers) on this thread;
+    // the scheduler needs it on its own.
+    m_schedulerWorker->run([w = m_schedulerWorker.get(), lookup = scheduler::currentClaimLookup()] {
+        w->claimLookup = std::make_unique<scheduler::ScopedClaimLookup>(lookup);
+        w->informers->start();
+    });
     m_informers->start();
+}
+
+std::unique_ptr<ClusterTransport> ControllerManager::makeTransport(const QString &userAgent) const
+{
+    RestConfig config;
+    config.contextName = u"timonel-controllers"_qs;
+    config.server = QUrl(m_options.server);
+    config.certificateAuthorityPem = m_options.caPem;
+    config.bearerToken = m_options.token;
+    config.qps = 5000; // in-process peers: the server's own limits are the ones that matter
+    config.burst = 10000;
+    config.userAgent = userAgent;
+    TransportOptions transportOptions;
+    transportOptions.maxConnections = 8;
+    // Under --speed the clock is a ScaledClock: timestamps and deadlines follow it, the client's
+    // rate limits and retries stay in real time.
+    const auto *scale = dynamic_cast<const ScaledClock *>(&m_clock);
+    return std::make_unique<ClusterTransport>(config, scale ? scale->base() : m_clock, transportOptions);
+}
+
+std::unique_ptr<Controller> ControllerManager::startScheduler()
+{
+    m_schedulerWorker = std::make_unique<Worker>();
+    Worker *w = m_schedulerWorker.get();
+    w->thread.setObjectName(u"scheduler"_qs);
+    w->anchor = new QObject;
+    w->anchor->moveToThread(&w->thread);
+    w->thread.start();
+    Controller *scheduler = nullptr;
+    const ScaledClock *scale = m_context->scale;
+    w->run([&] {
+        w->transport = makeTransport(u"kube-scheduler/v1.35.0 (linux/amd64) timonel"_qs);
+        w->client = std::make_unique<RestClient>(w->transport.get());
+        ClusterTransport *transport = w->transport.get();
+        w->informers = std::make_unique<SharedInformerFactory>([transport](const InformerKey &key) {
+            return std::make_unique<RestListWatch>(transport, resourceFor(key.resource), key.namespace_);
+        });
+        w->events = std::make_unique<EventRecorder>(w->client.get(), m_clock);
+        w->context = std::make_unique<ControllerContext>(ControllerContext{w->client.get(), w->informers.get(), &m_clock, w->events.get(), scale});
+        scheduler = new SchedulerController(*w->context, m_options.seed);
+    });
+    return std::unique_ptr<Controller>(scheduler);
+}
+
+void ControllerManager::stopScheduler()
+{
+    if (!m_schedulerWorker)
+        return;
+    Worker *w = m_schedulerWorker.get();
+    // Its controllers are deleted on its thread (their queues and timers live there), with the
+    // client they write through; then the thread ends.
+    std::vector<Controller *> own;
+    for (auto &c : m_controllers) {
+        if (c && c->thread() == &w->thread)
+            own.push_back(c.release());
+    }
+    w->run([w, &own] {
+        for (Controller *c : own)
+            delete c;
+        w->claimLookup.reset();
+        w->informers.reset();
+        w->events.reset();
+        w->client.reset();
+        w->transport.reset();
+    });
+    w->thread.quit();
+    w->thread.wait();
+    delete w->anchor;
+    m_schedulerWorker.reset();
 }
 
 } // namespace kube

@@ -5,8 +5,14 @@
 // runs them: ReplicaSet, ReplicationController, Deployment, the scheduler and the simulated
 // kubelets.
 //
+// The scheduler runs on a thread of its own ("scheduler"), so binding never waits behind the
+// other controllers' syncs: it has its own client, connection pool, informers (a second watch
+// of pods and nodes, decoded on its thread) and event recorder. The PV controller's claim
+// lookup (over thread-safe listers) is installed on its thread too.
+//
 // Thread affinity: create it on any thread, move it to the controllers' thread, then call
-// start() there (EmbeddedCluster does this); everything it owns lives on that thread.
+// start() there (EmbeddedCluster does this); everything it owns lives on that thread except
+// the scheduler's worker, which it starts, and stops and joins when destroyed.
 
 #include "kube/api/object.h"
 
@@ -48,6 +54,12 @@ public:
     bool isStarted() const { return m_started; }
 
 private:
+    struct Worker;
+    std::unique_ptr<ClusterTransport> makeTransport(const QString &userAgent) const;
+    // Starts the scheduler's thread and builds the scheduler on it.
+    std::unique_ptr<Controller> startScheduler();
+    void stopScheduler();
+
     ControllerManagerOptions m_options;
     const Clock &m_clock;
     bool m_started = false;
@@ -57,6 +69,7 @@ private:
     std::unique_ptr<EventRecorder> m_events;
     std::unique_ptr<ControllerContext> m_context;
     std::vector<std::unique_ptr<Controller>> m_controllers;
+    std::unique_ptr<Worker> m_schedulerWorker;
 };
 
 } // namespace kube

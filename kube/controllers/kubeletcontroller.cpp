@@ -1,5 +1,6 @@
 #include "kubeletcontroller.h"
 
+#include "deferreddone.h"
 #include "eventrecorder.h"
 #include "kubeletlogserver.h"
 
@@ -137,6 +138,7 @@ void KubeletController::release(const QString &key)
 
 void KubeletController::sync(const QString &key, Done done)
 {
+    done = deferredDone(this, std::move(done)); // never nested in processReady (deferreddone.h)
     const auto [ns, objectName] = splitQueueKey(key);
     const std::optional<Object> pod = m_pods->lister().get(ns, objectName);
     if (!pod) {

@@ -1,5 +1,6 @@
 #include "schedulercontroller.h"
 
+#include "deferreddone.h"
 #include "eventrecorder.h"
 
 #include "kube/api/clock.h"
@@ -96,6 +97,7 @@ void SchedulerController::retryUnschedulable()
 
 void SchedulerController::sync(const QString &key, Done done)
 {
+    done = deferredDone(this, std::move(done)); // never nested in processReady (deferreddone.h)
     if (!m_nodes->hasSynced() || !m_pods->hasSynced()) {
         enqueueAfterRealTime(key, 100);
         done({});

@@ -5,8 +5,9 @@
 // FailedScheduling event and PodScheduled=False with the reason, and is retried when nodes or
 // pods change (or after five minutes), like upstream's unschedulable queue.
 //
-// Thread affinity: the controllers' thread. Memory: the scheduler cache holds every bound pod's
-// requests and ports (a few hundred bytes each).
+// Thread affinity: the scheduler's own thread (ControllerManager builds it there with its own
+// client and informers); enqueue() is safe from any thread. Memory: the scheduler cache holds
+// every bound pod's requests and ports (a few hundred bytes each).
 
 #include "controller.h"
 

@@ -57,6 +57,11 @@ FilterStatus filterVolumeBinding(const PodInfo &pod, const NodeInfo &)
     return checkPodClaims(pod, t_lookup);
 }
 
+ClaimLookup currentClaimLookup()
+{
+    return t_lookup;
+}
+
 ScopedClaimLookup::ScopedClaimLookup(ClaimLookup lookup) : m_previous(std::exchange(t_lookup, std::move(lookup))) {}
 
 ScopedClaimLookup::~ScopedClaimLookup()

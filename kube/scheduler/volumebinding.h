@@ -41,6 +41,10 @@ FilterStatus checkPodClaims(const PodInfo &pod, const ClaimLookup &lookup);
 // The filter runFilters() calls: checkPodClaims with this thread's lookup.
 FilterStatus filterVolumeBinding(const PodInfo &pod, const NodeInfo &node);
 
+// The lookup installed for the calling thread (empty when none): a component that runs the
+// scheduler on another thread installs the same lookup there (it must read thread-safe caches).
+ClaimLookup currentClaimLookup();
+
 // Installs lookup for the calling thread while it lives (the previous one comes back after).
 class ScopedClaimLookup
 {

@@ -1,5 +1,6 @@
 #include "replicasetcontroller.h"
 
+#include "kube/controllers/deferreddone.h"
 #include "replicasetstatus.h"
 
 #include "kube/api/clock.h"
@@ -18,6 +19,10 @@ namespace {
 
 // Most pods one sync creates; the rest follow in the next syncs (upstream's burst).
 constexpr int MaxBurst = 500;
+
+// Real milliseconds a non-urgent pod change waits before its set is synced: the changes that
+// arrive meanwhile are folded into the same sync (and the same status write).
+constexpr int BatchDelayMs = 50;
 
 Expected<LabelSelector> selectorOf(const QJsonObject &spec, bool mapSelector)
 {
@@ -50,6 +55,7 @@ ReplicaSetController::ReplicaSetController(const ControllerContext &context, Rep
     , m_owners(context.informer(m_kind.resource))
     , m_pods(context.informer(gvr::pods()))
     , m_expectations(context.realClock()) // a guard against lost watch events: real time under --speed
+    , m_ownedPods(m_kind.kind)
 {
     ResourceEventHandler owners;
     owners.added = [this](const Object &o) { enqueue(o); };
@@ -64,6 +70,7 @@ ReplicaSetController::ReplicaSetController(const ControllerContext &context, Rep
     pods.added = [this](const Object &p) { podAdded(p); };
     pods.updated = [this](const Object &o, const Object &n) { podUpdated(o, n); };
     pods.deleted = [this](const Object &p, DeleteState) { podDeleted(p); };
+    pods.synced = [this] { m_podsSynced = true; };
     m_pods->addEventHandler(this, pods);
 }
 
@@ -84,8 +91,17 @@ void ReplicaSetController::enqueueMatchingOwners(const Object &pod)
     }
 }
 
+void ReplicaSetController::notifyOwner(const QString &owner, bool urgent)
+{
+    if (urgent || m_expectations.satisfied(owner))
+        enqueue(owner);
+    else
+        enqueueAfterRealTime(owner, BatchDelayMs);
+}
+
 void ReplicaSetController::podAdded(const Object &pod)
 {
+    m_ownedPods.upsert(pod);
     const QString owner = ownerKey(pod);
     if (owner.isEmpty()) {
         if (!pod.controllerRef() && !pod.isBeingDeleted())
@@ -93,32 +109,47 @@ void ReplicaSetController::podAdded(const Object &pod)
         return;
     }
     m_expectations.creationObserved(owner);
-    enqueue(owner);
+    notifyOwner(owner, false); // urgent once the last expected creation arrived
 }
 
 void ReplicaSetController::podUpdated(const Object &oldPod, const Object &newPod)
 {
+    const std::optional<bool> wasActive = m_ownedPods.isActive(oldPod);
+    m_ownedPods.upsert(newPod);
     const QString oldOwner = ownerKey(oldPod);
     const QString newOwner = ownerKey(newPod);
     if (!oldOwner.isEmpty() && oldOwner != newOwner)
         enqueue(oldOwner);
-    if (!newOwner.isEmpty())
-        enqueue(newOwner);
-    else if (!newPod.controllerRef())
+    if (!newOwner.isEmpty()) {
+        // Only a change of activeness (finished, deleting) or of owner can call for a pod to be
+        // created or deleted; a status change of an active pod only moves the counts.
+        const bool urgent = oldOwner != newOwner || wasActive != m_ownedPods.isActive(newPod);
+        notifyOwner(newOwner, urgent);
+    } else if (!newPod.controllerRef()) {
         enqueueMatchingOwners(newPod);
+    }
 }
 
 void ReplicaSetController::podDeleted(const Object &pod)
 {
+    m_ownedPods.remove(pod);
     const QString owner = ownerKey(pod);
     if (owner.isEmpty())
         return;
     m_expectations.deletionObserved(owner);
-    enqueue(owner);
+    notifyOwner(owner, false); // urgent once the last expected deletion arrived, or unexpected
 }
 
 void ReplicaSetController::sync(const QString &key, Done done)
 {
+    done = deferredDone(this, std::move(done)); // never nested in processReady (deferreddone.h)
+    if (!m_podsSynced) {
+        // The pods listed at start have not all reached OwnedPods yet: counting now would
+        // create pods that already exist.
+        enqueueAfterRealTime(key, 100);
+        done({});
+        return;
+    }
     const auto [ns, objectName] = splitQueueKey(key);
     const std::optional<Object> owner = m_owners->lister().get(ns, objectName);
     if (!owner) {
@@ -141,16 +172,15 @@ void ReplicaSetController::sync(const QString &key, Done done)
     const OwnerInfo ownerInfo{m_kind.apiVersion, m_kind.kind, objectName, owner->uid(), ns};
 
     // The pods it controls, and orphans it may adopt.
+    const QHash<QString, PodInfo> &controlled = m_ownedPods.controlledBy(owner->uid());
     QList<PodInfo> active;
-    for (const Object &pod : m_pods->lister().list(ns)) {
-        const auto ref = pod.controllerRef();
-        if (ref && ref->uid == owner->uid()) {
-            PodInfo info = PodInfo::from(pod);
-            if (isPodActive(info))
-                active.append(std::move(info));
-            continue;
-        }
-        if (ref || pod.isBeingDeleted() || owner->isBeingDeleted() || selector->isEmpty() || !selector->matches(pod.labels()))
+    active.reserve(controlled.size());
+    for (const PodInfo &info : controlled) {
+        if (isPodActive(info))
+            active.append(info);
+    }
+    for (const Object &pod : m_ownedPods.orphans(ns)) {
+        if (owner->isBeingDeleted() || selector->isEmpty() || !selector->matches(pod.labels()))
             continue;
         // Adoption: the pod gets us as its controller (upstream ClaimPods).
         QJsonArray refs = pod.toJson().value(u"metadata").toObject().value(u"ownerReferences").toArray();
