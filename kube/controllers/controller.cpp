@@ -29,28 +29,40 @@ void Controller::enqueue(const Object &object)
 
 void Controller::processReady()
 {
-    while (m_inFlight < MaxInFlight) {
-        const std::optional<QString> key = m_queue.take();
-        if (!key)
-            return;
-        ++m_inFlight;
-        ++m_syncs;
-        std::weak_ptr<bool> alive = m_alive;
-        sync(*key, [this, alive, k = *key](const Status &status) {
-            if (alive.expired() || !*alive.lock())
-                return;
-            --m_inFlight;
-            if (status.isSuccess()) {
-                m_queue.forget(k);
-            } else {
-                ++m_errors;
-                m_queue.addRateLimited(k);
-            }
-            m_queue.done(k);
-            if (m_inFlight == MaxInFlight - 1)
-                processReady();
-        });
+    // A sync that completes at once calls back in here from its done(): the loop further up
+    // the stack takes the next key instead of nesting one frame per key (thousands of
+    // immediate completions used to overflow the controllers' stack).
+    if (m_draining) {
+        m_drainAgain = true;
+        return;
     }
+    m_draining = true;
+    do {
+        m_drainAgain = false;
+        while (m_inFlight < MaxInFlight) {
+            const std::optional<QString> key = m_queue.take();
+            if (!key)
+                break;
+            ++m_inFlight;
+            ++m_syncs;
+            std::weak_ptr<bool> alive = m_alive;
+            sync(*key, [this, alive, k = *key](const Status &status) {
+                if (alive.expired() || !*alive.lock())
+                    return;
+                --m_inFlight;
+                if (status.isSuccess()) {
+                    m_queue.forget(k);
+                } else {
+                    ++m_errors;
+                    m_queue.addRateLimited(k);
+                }
+                m_queue.done(k);
+                if (m_inFlight == MaxInFlight - 1)
+                    processReady();
+            });
+        }
+    } while (m_drainAgain);
+    m_draining = false;
 }
 
 WriteJoin::~WriteJoin()

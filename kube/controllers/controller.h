@@ -60,6 +60,8 @@ private:
     const QString m_name;
     WorkQueue m_queue;
     int m_inFlight = 0;
+    bool m_draining = false;   // processReady() is on the stack
+    bool m_drainAgain = false; // a completion asked for more while it was
     qint64 m_syncs = 0;
     qint64 m_errors = 0;
     // Shared with in-flight completions so a late completion after destruction is ignored.
