@@ -4,7 +4,7 @@
 // cached pod measured with mallinfo2), and a storm of 100k modifications applied and delivered
 // to one handler in batches (events/s, deliveries). Prints a Markdown table.
 //
-//   build/bench/bench_cache [--pods N] [--storm N]
+//   build/bench/bench_cache [--pods N] [--storm N] [--relists N]
 #include "realisticpod.h"
 
 #include "kube/cache/sharedinformer.h"
@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <malloc.h>
+#include <sys/resource.h>
 
 #include <cstdio>
 #include <ctime>
@@ -29,6 +30,26 @@ double threadCpuMs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Minor page faults of the process so far: the pages it touched for the first time.
+long minorFaults()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_minflt;
+}
+
+// Resident bytes of the process (/proc/self/statm): what has been touched and is still mapped.
+qint64 residentBytes()
+{
+    long pages = 0, resident = 0;
+    if (FILE *f = std::fopen("/proc/self/statm", "re")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(f);
+    }
+    return qint64(resident) * 4096;
 }
 
 size_t heapInUse()
@@ -166,7 +187,11 @@ int main(int argc, char **argv)
     };
     // Cold: the process's first use of that much memory (every page of the heap faulted in).
     const size_t heapBefore = heapInUse();
+    const long faultsBefore = minorFaults();
+    const qint64 residentBefore = residentBytes();
     Listed cold = listIntoInformer();
+    const long coldFaults = minorFaults() - faultsBefore;
+    const double coldResidentMb = double(residentBytes() - residentBefore) / (1 << 20);
     const size_t heapAfter = heapInUse();
     const double syncMs = cold.wallMs;
     const double syncCpuMs = cold.cpuMs;
@@ -174,17 +199,24 @@ int main(int argc, char **argv)
 
     // The decoder's share: every page body into Objects, nothing else.
     double decodeCpuMs = 0;
+    double decodedBytesPerPod = 0; // the decoded Objects alone (no store, no indexes)
     {
         std::vector<ListPage> decoded;
+        decoded.reserve(size_t(bodies.size()));
+        const size_t heapBeforeDecode = heapInUse();
         const double before = threadCpuMs();
         for (auto it = bodies.cbegin(); it != bodies.cend(); ++it)
             decoded.push_back(decodeListPage(it.value(), Object::ManagedFields::Drop).value());
         decodeCpuMs = threadCpuMs() - before;
+        decodedBytesPerPod = double(qint64(heapInUse()) - qint64(heapBeforeDecode)) / podCount;
     }
 
     // Warm: the same list again into a new informer, the heap already grown (a relist, or a
     // console that has held that much before).
     Listed warm = listIntoInformer();
+    // --relists N: N more warm lists (for profiling the warm path; the figure stays the first).
+    for (int i = 0, n = intArg(args, u"--relists"_qs, 0); i < n; ++i)
+        listIntoInformer();
     auto &informer = warm.informer;
     BenchListWatch *listWatch = warm.listWatch;
     const double bytesPerPod = double(qint64(heapAfter) - qint64(heapBefore)) / podCount;
@@ -241,6 +273,8 @@ int main(int argc, char **argv)
     std::printf("| same, warm heap (a relist) | %.1f ms wall, %.1f ms CPU |\n", warm.wallMs, warm.cpuMs);
     std::printf("| … of which decoding the pages alone (simdjson, managedFields dropped) | %.1f ms CPU |\n", decodeCpuMs);
     std::printf("| heap per cached pod (mallinfo2, store + indexes) | %.0f bytes |\n", bytesPerPod);
+    std::printf("| … of which the decoded objects alone (a second decode, parser buffers already held) | %.0f bytes |\n", decodedBytesPerPod);
+    std::printf("| minor page faults of the cold list (pages first touched) | %ld (resident +%.1f MiB) |\n", coldFaults, coldResidentMb);
     std::printf("| storm of %d modifications, applied and delivered | %.0f events/s (%.0f ms) |\n", stormSize, perSecond, double(stormNs) / 1e6);
     std::printf("| same, without making the events (decoder's share) | %.0f events/s |\n", perSecondNet);
     std::printf("| handler deliveries for the storm (%d chunks) | %d |\n", (stormSize + chunkSize - 1) / chunkSize, deliveries);

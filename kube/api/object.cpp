@@ -3,6 +3,7 @@
 #include "protoscalar.h"
 
 #include <QJsonDocument>
+#include <QHash>
 #include <QJsonObject>
 
 #include <simdjson.h>
@@ -18,6 +19,9 @@ struct Object::Data : QSharedData {
     QString nodeName;
     qint64 generation = 0;
     bool hasMetadata = false;
+    // parse() dropped metadata.managedFields (ManagedFields::Drop): withoutManagedFields() has
+    // nothing to look for. Copies that splice other fields keep it.
+    bool managedFieldsDropped = false;
     Labels labels;
     QList<OwnerReference> ownerReferences;
     QStringList finalizers;
@@ -44,6 +48,60 @@ QString stringField(simdjson::dom::object o, std::string_view key)
     return toQString(s);
 }
 
+// Values that repeat across the objects of a list (apiVersion, kind, namespace, node names,
+// label sets, owner references…) are shared instead of allocated per object: 10,000 pods of 20
+// namespaces hold 20 namespace strings. One table per thread (no lock); each is bounded and
+// simply cleared when full, so a stream of unique values costs at most the cap.
+template <typename Value, int Cap>
+class InternTable
+{
+public:
+    // The value stored under these bytes, or null.
+    const Value *find(QByteArrayView bytes) const
+    {
+        const auto it = m_table.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
+        return it == m_table.cend() ? nullptr : &it.value();
+    }
+    const Value &insert(QByteArrayView bytes, Value value)
+    {
+        if (m_table.size() >= Cap)
+            m_table.clear();
+        return *m_table.insert(bytes.toByteArray(), std::move(value));
+    }
+
+private:
+    QHash<QByteArray, Value> m_table;
+};
+
+// A string field that repeats across objects (see InternTable). Empty strings are not
+// interned, so a present-but-empty value stays exactly what toQString makes of it.
+QString internedString(std::string_view s)
+{
+    if (s.empty())
+        return toQString(s);
+    thread_local InternTable<QString, 1024> table;
+    const QByteArrayView bytes(s.data(), qsizetype(s.size()));
+    if (const QString *found = table.find(bytes))
+        return *found;
+    return table.insert(bytes, toQString(s));
+}
+
+QString internedField(simdjson::dom::object o, std::string_view key)
+{
+    std::string_view s;
+    if (o.at_key(key).get_string().get(s) != simdjson::SUCCESS)
+        return QString();
+    return internedString(s);
+}
+
+// Appends a length-prefixed field to an intern key, so no two different contents share a key.
+void appendKeyPart(QByteArray &key, std::string_view part)
+{
+    const quint32 size = quint32(part.size());
+    key.append(reinterpret_cast<const char *>(&size), sizeof size);
+    key.append(part.data(), qsizetype(part.size()));
+}
+
 Labels readStringMap(simdjson::dom::object o, std::string_view key)
 {
     Labels out;
@@ -58,20 +116,86 @@ Labels readStringMap(simdjson::dom::object o, std::string_view key)
     return out;
 }
 
+// metadata.labels, shared with the previous objects that had exactly the same labels (a
+// Deployment's pods all do).
+Labels readLabels(simdjson::dom::object md)
+{
+    simdjson::dom::object map;
+    if (md.at_key("labels").get_object().get(map) != simdjson::SUCCESS)
+        return {};
+    thread_local QByteArray key;
+    key.clear();
+    for (auto field : map) {
+        std::string_view v;
+        if (field.value.get_string().get(v) != simdjson::SUCCESS)
+            continue;
+        appendKeyPart(key, field.key);
+        appendKeyPart(key, v);
+    }
+    thread_local InternTable<Labels, 256> table;
+    if (const Labels *found = table.find(key))
+        return *found;
+    Labels out;
+    for (auto field : map) {
+        std::string_view v;
+        if (field.value.get_string().get(v) == simdjson::SUCCESS)
+            out.insert(internedString(field.key), internedString(v));
+    }
+    return table.insert(key, std::move(out));
+}
+
+// metadata.ownerReferences, shared like the labels (the pods of one ReplicaSet have the same).
+QList<OwnerReference> readOwnerReferences(simdjson::dom::object md)
+{
+    simdjson::dom::array owners;
+    if (md.at_key("ownerReferences").get_array().get(owners) != simdjson::SUCCESS)
+        return {};
+    QList<OwnerReference> out;
+    for (auto item : owners) {
+        simdjson::dom::object ref;
+        if (item.get_object().get(ref) != simdjson::SUCCESS)
+            continue;
+        OwnerReference r{internedField(ref, "apiVersion"), internedField(ref, "kind"), internedField(ref, "name"), internedField(ref, "uid")};
+        bool flag = false;
+        if (ref.at_key("controller").get_bool().get(flag) == simdjson::SUCCESS)
+            r.controller = flag;
+        flag = false;
+        if (ref.at_key("blockOwnerDeletion").get_bool().get(flag) == simdjson::SUCCESS)
+            r.blockOwnerDeletion = flag;
+        out.append(std::move(r));
+    }
+    if (out.isEmpty())
+        return out;
+    // Share the list itself when an earlier object had exactly the same references.
+    thread_local QByteArray key;
+    key.clear();
+    for (const OwnerReference &r : std::as_const(out)) {
+        for (const QString *s : {&r.apiVersion, &r.kind, &r.name, &r.uid}) {
+            const QStringView view(*s);
+            appendKeyPart(key, std::string_view(reinterpret_cast<const char *>(view.utf16()), size_t(view.size()) * sizeof(char16_t)));
+        }
+        key.append(char(r.controller ? 1 : 0)).append(char(r.blockOwnerDeletion ? 1 : 0));
+    }
+    thread_local InternTable<QList<OwnerReference>, 256> table;
+    if (const QList<OwnerReference> *found = table.find(key))
+        return *found;
+    return table.insert(key, std::move(out));
+}
+
 void readMetadata(Object::Data *d, simdjson::dom::object root)
 {
-    d->apiVersion = stringField(root, "apiVersion");
-    d->kind = stringField(root, "kind");
+    d->apiVersion = internedField(root, "apiVersion");
+    d->kind = internedField(root, "kind");
     simdjson::dom::object spec;
     if (root.at_key("spec").get_object().get(spec) == simdjson::SUCCESS)
-        d->nodeName = stringField(spec, "nodeName");
+        d->nodeName = internedField(spec, "nodeName");
     simdjson::dom::object md;
     if (root.at_key("metadata").get_object().get(md) != simdjson::SUCCESS)
         return;
     d->hasMetadata = true;
     d->name = stringField(md, "name");
-    d->namespace_ = stringField(md, "namespace");
-    d->generateName = stringField(md, "generateName");
+    d->namespace_ = internedField(md, "namespace");
+    d->generateName = internedField(md, "generateName");
     d->uid = stringField(md, "uid");
     d->resourceVersion = stringField(md, "resourceVersion");
     d->creationTimestamp = stringField(md, "creationTimestamp");
@@ -79,29 +203,14 @@ void readMetadata(Object::Data *d, simdjson::dom::object root)
     int64_t generation = 0;
     if (md.at_key("generation").get_int64().get(generation) == simdjson::SUCCESS)
         d->generation = generation;
-    d->labels = readStringMap(md, "labels");
-    simdjson::dom::array owners;
-    if (md.at_key("ownerReferences").get_array().get(owners) == simdjson::SUCCESS) {
-        for (auto item : owners) {
-            simdjson::dom::object ref;
-            if (item.get_object().get(ref) != simdjson::SUCCESS)
-                continue;
-            OwnerReference r{stringField(ref, "apiVersion"), stringField(ref, "kind"), stringField(ref, "name"), stringField(ref, "uid")};
-            bool flag = false;
-            if (ref.at_key("controller").get_bool().get(flag) == simdjson::SUCCESS)
-                r.controller = flag;
-            flag = false;
-            if (ref.at_key("blockOwnerDeletion").get_bool().get(flag) == simdjson::SUCCESS)
-                r.blockOwnerDeletion = flag;
-            d->ownerReferences.append(std::move(r));
-        }
-    }
+    d->labels = readLabels(md);
+    d->ownerReferences = readOwnerReferences(md);
     simdjson::dom::array finalizers;
     if (md.at_key("finalizers").get_array().get(finalizers) == simdjson::SUCCESS) {
         for (auto item : finalizers) {
             std::string_view s;
             if (item.get_string().get(s) == simdjson::SUCCESS)
-                d->finalizers.append(toQString(s));
+                d->finalizers.append(internedString(s));
         }
     }
 }
@@ -246,6 +355,7 @@ Expected<Object> Object::parse(QByteArrayView json, ManagedFields managedFields)
         removeManagedFields(scratch);
     auto *data = new Data;
     data->json = QByteArray(scratch.constData(), scratch.size());
+    data->managedFieldsDropped = managedFields == ManagedFields::Drop;
     readMetadata(data, top);
     return Object(data);
 }
@@ -392,13 +502,15 @@ Object Object::withResourceVersion(QStringView rv) const
 
 Object Object::withoutManagedFields() const
 {
-    if (!d || !d->json.contains("\"managedFields\""))
+    // An informer's list was decoded with ManagedFields::Drop: no second scan of its bytes.
+    if (!d || d->managedFieldsDropped || !d->json.contains("\"managedFields\""))
         return *this;
     QByteArray json = d->json;
     if (!removeManagedFields(json))
         return *this;
     auto *copy = new Data(*d);
     copy->json = std::move(json);
+    copy->managedFieldsDropped = true;
     return Object(copy);
 }
 

@@ -30,7 +30,7 @@ inline QString labelValue(const QString &key, const QString &value) { return key
 QStringList indexByNamespace(const Object &object);
 QStringList indexByLabel(const Object &object);
 QStringList indexByOwnerUid(const Object &object);
-// Costs a parse of the object's bytes (spec.nodeName is not among the extracted metadata).
+// spec.nodeName, read at parse (no second parse).
 QStringList indexByNodeName(const Object &object);
 
 // The four built-in indexes, under their index:: names.

@@ -6,16 +6,16 @@ ThreadSafeStore::ThreadSafeStore(Indexers indexers) : m_indexers(std::move(index
 {
 }
 
-void ThreadSafeStore::indexObject(const ObjectKey &key, const Object &object)
+void ThreadSafeStore::indexObject(const ObjectKey &, const Object &object)
 {
     for (auto it = m_indexers.cbegin(); it != m_indexers.cend(); ++it) {
         Index &index = m_indices[it.key()];
         for (const QString &value : it.value()(object))
-            index[value].insert(key);
+            index[value].insert(Entry{object});
     }
 }
 
-void ThreadSafeStore::unindexObject(const ObjectKey &key, const Object &object)
+void ThreadSafeStore::unindexObject(const ObjectKey &, const Object &object)
 {
     for (auto it = m_indexers.cbegin(); it != m_indexers.cend(); ++it) {
         Index &index = m_indices[it.key()];
@@ -23,7 +23,7 @@ void ThreadSafeStore::unindexObject(const ObjectKey &key, const Object &object)
             auto set = index.find(value);
             if (set == index.end())
                 continue;
-            set->remove(key);
+            set->remove(Entry{object});
             // Drop empty sets so a churn of unique values (pod-template-hash) does not grow.
             if (set->isEmpty())
                 index.erase(set);
@@ -42,9 +42,9 @@ Object ThreadSafeStore::update(const Object &object)
         unindexObject(key, old);
         it.value() = object;
     } else {
-        m_objects.insert(key, object);
+        it = m_objects.insert(key, object);
     }
-    indexObject(key, object);
+    indexObject(key, it.value());
     return old;
 }
 
@@ -110,7 +110,11 @@ QList<ObjectKey> ThreadSafeStore::indexKeys(const QString &indexName, const QStr
     const auto set = index->constFind(value);
     if (set == index->cend())
         return {};
-    return set->values();
+    QList<ObjectKey> out;
+    out.reserve(set->size());
+    for (const Entry &e : *set)
+        out.append(e.object.key());
+    return out;
 }
 
 QList<Object> ThreadSafeStore::byIndex(const QString &indexName, const QString &value) const
@@ -124,8 +128,8 @@ QList<Object> ThreadSafeStore::byIndex(const QString &indexName, const QString &
     if (set == index->cend())
         return out;
     out.reserve(set->size());
-    for (const ObjectKey &key : *set)
-        out.append(m_objects.value(key));
+    for (const Entry &e : *set)
+        out.append(e.object);
     return out;
 }
 
@@ -143,14 +147,14 @@ void ThreadSafeStore::addIndexer(const QString &name, IndexFunc function)
     index.clear();
     for (auto it = m_objects.cbegin(); it != m_objects.cend(); ++it) {
         for (const QString &value : function(it.value()))
-            index[value].insert(it.key());
+            index[value].insert(Entry{it.value()});
     }
 }
 
-const QSet<ObjectKey> *ThreadSafeStore::candidates(const QString &ns, const LabelSelector &selector) const
+const QSet<ThreadSafeStore::Entry> *ThreadSafeStore::candidates(const QString &ns, const LabelSelector &selector) const
 {
-    static const QSet<ObjectKey> none;
-    const QSet<ObjectKey> *best = nullptr;
+    static const QSet<Entry> none;
+    const QSet<Entry> *best = nullptr;
     const auto labelIndex = m_indices.constFind(QString::fromLatin1(index::Label));
     if (labelIndex != m_indices.cend()) {
         for (const auto &[key, value] : selector.exactMatchLabels()) {
@@ -179,11 +183,10 @@ QList<Object> ThreadSafeStore::select(const QString &ns, const LabelSelector &se
     const auto accept = [&](const Object &o) {
         return (ns.isEmpty() || o.namespace_() == ns) && selector.matches(o.labels());
     };
-    if (const QSet<ObjectKey> *keys = candidates(ns, selector)) {
-        for (const ObjectKey &key : *keys) {
-            const Object o = m_objects.value(key);
-            if (accept(o))
-                out.append(o);
+    if (const QSet<Entry> *entries = candidates(ns, selector)) {
+        for (const Entry &e : *entries) {
+            if (accept(e.object))
+                out.append(e.object);
         }
         return out;
     }

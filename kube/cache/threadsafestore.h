@@ -5,7 +5,8 @@
 //
 // Thread safety: every method is safe from any thread (one read-write lock; readers share).
 // Ownership: holds Object copies (shared bytes; cost about the JSON size each) and, per index,
-// one key entry per value an object yields. Reads return copies that cost a reference count.
+// one 8-byte entry (a reference to the cached object) per value an object yields. Reads return
+// copies that cost a reference count.
 // Cost: get O(1); byIndex O(matches); list O(n); writes O(number of indexed values).
 // Caches are read-only: never mutate what you get; copy and write through the client.
 
@@ -55,16 +56,23 @@ public:
     QList<Object> select(const QString &ns, const LabelSelector &selector) const;
 
 private:
-    using Index = QHash<QString, QSet<ObjectKey>>;
+    // An index entry: the cached object itself (8 bytes, one reference), hashed and compared by
+    // identity — the store holds one object per key, so identity names the entry.
+    struct Entry {
+        Object object;
+        friend bool operator==(const Entry &a, const Entry &b) { return &a.object.json() == &b.object.json(); }
+        friend size_t qHash(const Entry &e, size_t seed = 0) { return ::qHash(quintptr(&e.object.json()), seed); }
+    };
+    using Index = QHash<QString, QSet<Entry>>;
 
     // Callers hold m_lock for writing.
     void indexObject(const ObjectKey &key, const Object &object);
     void unindexObject(const ObjectKey &key, const Object &object);
-    const QSet<ObjectKey> *candidates(const QString &ns, const LabelSelector &selector) const;
+    const QSet<Entry> *candidates(const QString &ns, const LabelSelector &selector) const;
 
     mutable QReadWriteLock m_lock;
-    // Invariant: every key in m_indices[name][value] is in m_objects, and value is among
-    // m_indexers[name](m_objects[key]); and conversely.
+    // Invariant: every object in m_indices[name][value] is (identically) in m_objects, and value
+    // is among m_indexers[name](object); and conversely.
     QHash<ObjectKey, Object> m_objects;
     Indexers m_indexers;
     QHash<QString, Index> m_indices;

@@ -16,13 +16,10 @@ Status decodeError(simdjson::error_code error)
     return Status::badRequest(u"cannot decode the list: "_qs + QString::fromLatin1(simdjson::error_message(error)));
 }
 
-} // namespace
-
-Expected<ListPage> decodeListPage(QByteArrayView body, Object::ManagedFields managedFields)
+Expected<ListPage> decode(simdjson::padded_string_view padded, Object::ManagedFields managedFields)
 {
     // A parser per thread: lists are decoded often and the parser keeps its buffers.
     thread_local simdjson::ondemand::parser parser;
-    const simdjson::padded_string padded(body.data(), size_t(body.size()));
     simdjson::ondemand::document doc;
     if (auto error = parser.iterate(padded).get(doc))
         return decodeError(error);
@@ -79,6 +76,23 @@ Expected<ListPage> decodeListPage(QByteArrayView body, Object::ManagedFields man
         }
     }
     return page;
+}
+
+} // namespace
+
+Expected<ListPage> decodeListPage(QByteArrayView body, Object::ManagedFields managedFields)
+{
+    const simdjson::padded_string padded(body.data(), size_t(body.size()));
+    return decode(padded, managedFields);
+}
+
+Expected<ListPage> decodeListPage(const QByteArray &body, Object::ManagedFields managedFields)
+{
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end: a body with that much spare
+    // capacity (the usual case for a body grown by appends) is parsed where it is.
+    if (body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING))
+        return decode(simdjson::padded_string_view(body.constData(), size_t(body.size()), size_t(body.capacity())), managedFields);
+    return decodeListPage(QByteArrayView(body), managedFields);
 }
 
 } // namespace kube

@@ -1,6 +1,7 @@
 #include "kube/api/object.h"
 
 #include <QJsonObject>
+#include <QThread>
 #include <QTest>
 
 using namespace kube;
@@ -20,6 +21,10 @@ private Q_SLOTS:
     void scalarAt_data();
     void scalarAt();
     void copiesShareBytes();
+    void repeatedValuesAreShared();
+    void sharedValuesNeverMixContents();
+    void internTablesStayBoundedAndCorrect();
+    void parseOnOtherThreadsReadsTheSame();
 };
 
 static const char *kPod = R"({
@@ -172,6 +177,96 @@ void tst_Object::copiesShareBytes()
     QCOMPARE(a.json().constData(), b.json().constData());
     QVERIFY(a == b);
     QVERIFY(Object().isNull());
+}
+
+
+namespace {
+// A pod in namespace ns with the given raw labels object and owner uid.
+QByteArray podJson(const QByteArray &name, const QByteArray &ns, const QByteArray &labels, const QByteArray &ownerUid = "rs-1")
+{
+    return R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":")" + name + R"(","namespace":")" + ns +
+           R"(","uid":"uid-)" + name + R"(","labels":)" + labels +
+           R"(,"ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web","uid":")" + ownerUid +
+           R"(","controller":true}]},"spec":{"nodeName":"node-1"}})";
+}
+} // namespace
+
+// Values that repeat across objects (namespace, node, label set, owner references) are one
+// shared copy, not one allocation per object.
+void tst_Object::repeatedValuesAreShared()
+{
+    const Object a = Object::parse(podJson("a", "demo", R"({"app":"web","tier":"front"})")).value();
+    const Object b = Object::parse(podJson("b", "demo", R"({"app":"web","tier":"front"})")).value();
+    QCOMPARE(b.namespace_(), u"demo"_qs);
+    QCOMPARE(a.namespace_().constData(), b.namespace_().constData());
+    QCOMPARE(a.nodeName().constData(), b.nodeName().constData());
+    QCOMPARE(a.kind().constData(), b.kind().constData());
+    QCOMPARE(a.labels(), b.labels());
+    QCOMPARE(a.labels().items().constData(), b.labels().items().constData());
+    QCOMPARE(a.ownerReferences().constData(), b.ownerReferences().constData());
+    QCOMPARE(b.controllerRef()->uid, u"rs-1"_qs);
+    // The per-object values stay per object.
+    QCOMPARE(a.name(), u"a"_qs);
+    QCOMPARE(b.name(), u"b"_qs);
+    QCOMPARE(b.uid(), u"uid-b"_qs);
+}
+
+// Sharing is by exact content: label sets that concatenate alike, an empty value beside an
+// absent one, other owners — each object reads its own values.
+void tst_Object::sharedValuesNeverMixContents()
+{
+    const Object ab = Object::parse(podJson("x", "n", R"({"ab":"c"})")).value();
+    const Object a = Object::parse(podJson("y", "n", R"({"a":"bc"})")).value();
+    const Object empty = Object::parse(podJson("z", "n", R"({"a":""})")).value();
+    const Object none = Object::parse(podJson("w", "n", R"({})")).value();
+    const Object otherOwner = Object::parse(podJson("v", "n", R"({"a":"bc"})", "rs-2")).value();
+    QCOMPARE(ab.labels(), (Labels{{u"ab"_qs, u"c"_qs}}));
+    QCOMPARE(a.labels(), (Labels{{u"a"_qs, u"bc"_qs}}));
+    QVERIFY(empty.labels().contains(u"a"));
+    QVERIFY(!empty.labels().value(u"a").isNull()); // present and empty is not absent
+    QVERIFY(empty.labels().value(u"a").isEmpty());
+    QVERIFY(none.labels().isEmpty());
+    QCOMPARE(otherOwner.controllerRef()->uid, u"rs-2"_qs);
+    QCOMPARE(a.controllerRef()->uid, u"rs-1"_qs);
+    QCOMPARE(otherOwner.labels().items().constData(), a.labels().items().constData());
+}
+
+// The per-thread tables are bounded (cleared when full): thousands of distinct values later, the
+// first objects still read right and new objects share again.
+void tst_Object::internTablesStayBoundedAndCorrect()
+{
+    const Object first = Object::parse(podJson("first", "ns-first", R"({"k":"v-first"})")).value();
+    QList<Object> many;
+    for (int i = 0; i < 5000; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        many.append(Object::parse(podJson("p" + n, "ns-" + n, R"({"k":"v-)" + n + R"("})", "rs-" + n)).value());
+    }
+    QCOMPARE(first.namespace_(), u"ns-first"_qs);
+    QCOMPARE(first.labels().value(u"k"), u"v-first"_qs);
+    for (int i = 0; i < 5000; i += 499) {
+        QCOMPARE(many[i].namespace_(), u"ns-"_qs + QString::number(i));
+        QCOMPARE(many[i].labels().value(u"k"), u"v-"_qs + QString::number(i));
+        QCOMPARE(many[i].controllerRef()->uid, u"rs-"_qs + QString::number(i));
+    }
+    const Object again1 = Object::parse(podJson("q1", "ns-again", R"({"k":"v"})")).value();
+    const Object again2 = Object::parse(podJson("q2", "ns-again", R"({"k":"v"})")).value();
+    QCOMPARE(again1.namespace_().constData(), again2.namespace_().constData());
+}
+
+// Each thread interns on its own; objects from two threads compare equal and read the same.
+void tst_Object::parseOnOtherThreadsReadsTheSame()
+{
+    const QByteArray json = podJson("t", "threaded", R"({"app":"web"})");
+    Object fromThread;
+    QThread *thread = QThread::create([&] { fromThread = Object::parse(json).value(); });
+    thread->start();
+    QVERIFY(thread->wait(10'000));
+    delete thread;
+    const Object here = Object::parse(json).value();
+    QCOMPARE(fromThread, here);
+    QCOMPARE(fromThread.namespace_(), u"threaded"_qs);
+    QCOMPARE(fromThread.labels(), here.labels());
+    QCOMPARE(fromThread.ownerReferences(), here.ownerReferences());
 }
 
 QTEST_GUILESS_MAIN(tst_Object)

@@ -12,6 +12,7 @@ private slots:
     void removeMember();
     void dropsManagedFields();
     void keepsObjectsWithoutManagedFieldsShared();
+    void droppedAtDecodeStaysDropped();
 };
 
 void tst_ObjectTransform::removeMember_data()
@@ -58,6 +59,23 @@ void tst_ObjectTransform::keepsObjectsWithoutManagedFieldsShared()
     const kube::Object pod = kube::Object::parse(R"({"metadata":{"name":"p"}})").value();
     const kube::Object same = kube::dropManagedFields(pod);
     QCOMPARE(same.json().constData(), pod.json().constData());
+}
+
+// Objects decoded with ManagedFields::Drop (an informer's list) pass the transform as they are;
+// objects decoded with Keep, and copies with another resourceVersion, are still transformed.
+void tst_ObjectTransform::droppedAtDecodeStaysDropped()
+{
+    const QByteArray json = R"({"kind":"Pod","metadata":{"name":"p","managedFields":[{"manager":"m"}],"resourceVersion":"1"},"spec":{}})";
+    const QByteArray slim = R"({"kind":"Pod","metadata":{"name":"p","resourceVersion":"1"},"spec":{}})";
+    const kube::Object dropped = kube::Object::parse(json, kube::Object::ManagedFields::Drop).value();
+    QCOMPARE(dropped.json(), slim);
+    QCOMPARE(kube::dropManagedFields(dropped).json().constData(), dropped.json().constData());
+    const kube::Object kept = kube::Object::parse(json, kube::Object::ManagedFields::Keep).value();
+    QCOMPARE(kube::dropManagedFields(kept).json(), slim);
+    const kube::Object keptNewRv = kept.withResourceVersion(u"2");
+    QVERIFY(keptNewRv.json().contains("managedFields"));
+    QVERIFY(!kube::dropManagedFields(keptNewRv).json().contains("managedFields"));
+    QCOMPARE(kube::dropManagedFields(dropped.withResourceVersion(u"3")).resourceVersion(), u"3"_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_ObjectTransform)

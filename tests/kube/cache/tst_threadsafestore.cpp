@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <malloc.h>
+
 using kube::Labels;
 using kube::ObjectKey;
 using kube::testing::makePod;
@@ -35,6 +37,8 @@ private slots:
     void customIndexer();
     void listerSelect_data();
     void listerSelect();
+    void indexEntriesFollowTheCachedObject();
+    void heapPerCachedPodIsBounded();
 
 private:
     std::shared_ptr<kube::ThreadSafeStore> m_store;
@@ -137,6 +141,63 @@ void tst_ThreadSafeStore::listerSelect()
     QCOMPARE(names(lister.list(ns, parsed.value())), expected);
     QCOMPARE(lister.get(u"b"_qs, u"db-1"_qs)->name(), u"db-1"_qs);
     QVERIFY(!kube::Lister().get(u"b"_qs, u"db-1"_qs));
+}
+
+// Index entries name the cached object itself: replacing it by an equal copy (other data, same
+// bytes), by itself, or by a changed object leaves exactly one entry per value, the current one.
+void tst_ThreadSafeStore::indexEntriesFollowTheCachedObject()
+{
+    const kube::Object pod = makePod(u"a"_qs, u"web-1"_qs, u"1"_qs, {{u"app"_qs, u"web"_qs}}, u"node-1"_qs, u"rs-1"_qs);
+    const kube::Object equalCopy = kube::Object::parse(pod.json()).value();
+    QVERIFY(&equalCopy.json() != &pod.json());
+    m_store->update(pod);
+    m_store->update(equalCopy);
+    m_store->update(equalCopy);
+    QCOMPARE(m_store->indexKeys(u"nodeName"_qs, u"node-1"_qs).count(ObjectKey{u"a"_qs, u"web-1"_qs}), 1);
+    const QList<kube::Object> onNode = m_store->byIndex(u"nodeName"_qs, u"node-1"_qs);
+    QCOMPARE(names(onNode), (QStringList{u"a/web-1"_qs, u"b/db-1"_qs}));
+    for (const kube::Object &o : onNode) {
+        if (o.name() == u"web-1")
+            QCOMPARE(&o.json(), &equalCopy.json()); // the cached one, not the first
+    }
+    m_store->update(makePod(u"a"_qs, u"web-1"_qs, u"2"_qs, {{u"app"_qs, u"api"_qs}}, u"node-2"_qs, u"rs-1"_qs));
+    QCOMPARE(names(m_store->byIndex(u"nodeName"_qs, u"node-1"_qs)), QStringList{u"b/db-1"_qs});
+    QCOMPARE(names(m_store->byIndex(u"label"_qs, u"app=api"_qs)), QStringList{u"a/web-1"_qs});
+    QCOMPARE(m_store->byIndex(u"ownerUid"_qs, u"rs-1"_qs).size(), 2);
+    QCOMPARE(m_store->get({u"a"_qs, u"web-1"_qs})->resourceVersion(), u"2"_qs);
+    m_store->remove({u"a"_qs, u"web-1"_qs});
+    QCOMPARE(names(m_store->byIndex(u"ownerUid"_qs, u"rs-1"_qs)), QStringList{u"a/web-2"_qs});
+}
+
+// A sanity bound, not a timing: 2,000 pods of one Deployment (shared namespace, node, labels,
+// owner) cost their JSON plus under 1,200 bytes each in the store and its four indexes (about
+// 870 here; 2,360 before values were shared and index entries became 8 bytes).
+void tst_ThreadSafeStore::heapPerCachedPodIsBounded()
+{
+    constexpr int count = 2000;
+    QList<QByteArray> bodies;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        bodies.append(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-7d9f8b6c5-)" + n +
+                      R"(","generateName":"web-7d9f8b6c5-","namespace":"default","uid":"6f1c2e4a-0b7d-4c3e-9a51-)" + n.rightJustified(12, '0') +
+                      R"(","resourceVersion":")" + QByteArray::number(1000 + i) +
+                      R"(","creationTimestamp":"2026-11-27T10:00:00Z","labels":{"app":"web","pod-template-hash":"7d9f8b6c5","tier":"frontend"},)"
+                      R"("ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-7d9f8b6c5","uid":"0d5c1f0e-8f3a-4b7e-a1c2-3e4f5a6b7c8d","controller":true,"blockOwnerDeletion":true}]},)"
+                      R"("spec":{"nodeName":"node-)" + QByteArray::number(i % 10) + R"(","containers":[{"name":"web","image":"nginx:1.27"}]},"status":{"phase":"Running"}})");
+    }
+    kube::ThreadSafeStore store;
+    qint64 jsonBytes = 0;
+    const auto heap = [] { const struct mallinfo2 m = mallinfo2(); return qint64(m.uordblks + m.hblkhd); };
+    const qint64 before = heap();
+    for (const QByteArray &body : std::as_const(bodies)) {
+        const kube::Object o = kube::Object::parse(body).value();
+        jsonBytes += o.byteSize();
+        store.update(o);
+    }
+    const qint64 overheadPerPod = (heap() - before - jsonBytes) / count;
+    qInfo("heap per cached pod beyond its %lld JSON bytes: %lld bytes", jsonBytes / count, overheadPerPod);
+    QCOMPARE(store.size(), count);
+    QVERIFY2(overheadPerPod < 1200, qPrintable(QString::number(overheadPerPod)));
 }
 
 QTEST_GUILESS_MAIN(tst_ThreadSafeStore)

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void emptyLists();
     void rejects_data();
     void rejects();
+    void bodyWithSpareCapacityIsParsedInPlace();
     void tenThousandPods();
 };
 
@@ -82,6 +83,28 @@ void tst_ListDecoder::rejects()
 {
     QFETCH(QByteArray, body);
     QVERIFY(!decodeListPage(body).ok());
+}
+
+// A body with 64+ spare bytes is parsed where it is (no copy); whatever those bytes hold —
+// here the rest of a longer list — the result is the same as from an exact copy.
+void tst_ListDecoder::bodyWithSpareCapacityIsParsedInPlace()
+{
+    const QByteArray exact = R"({"kind":"PodList","metadata":{"resourceVersion":"5"},"items":[{"metadata":{"name":"a","namespace":"n"}}]})";
+    QByteArray spare = exact + R"(,{"metadata":{"name":"b"}}]},"items":[{"metadata":{"name":"c"}}]}                                   )";
+    spare.truncate(exact.size());
+    QVERIFY(spare.capacity() - spare.size() >= 64);
+    const QByteArray raw = QByteArray::fromRawData(exact.constData(), exact.size()); // no spare capacity: copied
+    for (const QByteArray &body : {spare, raw, exact}) {
+        auto page = decodeListPage(body);
+        QVERIFY(page.ok());
+        QCOMPARE(page->resourceVersion, u"5"_qs);
+        QCOMPARE(page->items.size(), 1);
+        QCOMPARE(page->items[0].name(), u"a"_qs);
+    }
+    // Cut inside the document: an error, never a read of the bytes beyond the end.
+    QByteArray cut = exact;
+    cut.truncate(exact.size() - 3);
+    QVERIFY(!decodeListPage(cut).ok());
 }
 
 void tst_ListDecoder::tenThousandPods()
