@@ -65,6 +65,14 @@ struct ClusterFixture {
         return started;
     }
 
+    // Disconnects, then stops the cluster (tests that must stop it before their own teardown).
+    void stop()
+    {
+        client.reset();
+        transport.reset();
+        cluster.reset();
+    }
+
     kube::RestConfig config() const
     {
         kube::RestConfig c;

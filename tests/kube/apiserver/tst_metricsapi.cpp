@@ -81,8 +81,7 @@ private:
     }
 
     ClusterFixture m_fixture;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    RestClient *m_client = nullptr; // m_fixture's
 };
 
 void tst_MetricsApi::initTestCase()
@@ -90,15 +89,12 @@ void tst_MetricsApi::initTestCase()
     QVERIFY(m_fixture.dir.isValid());
     const Status started = m_fixture.start(ClusterFixture::Controllers::On);
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
-    m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
-    m_client = std::make_unique<RestClient>(m_transport.get());
+    m_client = m_fixture.client.get();
 }
 
 void tst_MetricsApi::cleanupTestCase()
 {
-    m_client.reset();
-    m_transport.reset();
-    m_fixture.cluster.reset();
+    m_fixture.stop();
 }
 
 void tst_MetricsApi::modelNeedsRunningPodOnReadyNode()

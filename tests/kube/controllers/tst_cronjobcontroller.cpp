@@ -175,8 +175,7 @@ private:
     }
 
     ClusterFixture m_fixture;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    RestClient *m_client = nullptr; // m_fixture's
     JumpingClock m_clock;
     std::unique_ptr<ClusterTransport> m_controllerTransport;
     std::unique_ptr<RestClient> m_controllerClient;
@@ -192,8 +191,7 @@ void tst_CronJobController::initTestCase()
     QVERIFY(m_fixture.dir.isValid());
     const Status started = m_fixture.start(ClusterFixture::Controllers::Off);
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
-    m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
-    m_client = std::make_unique<RestClient>(m_transport.get());
+    m_client = m_fixture.client.get();
 }
 
 void tst_CronJobController::init()
@@ -230,9 +228,7 @@ void tst_CronJobController::cleanup()
 
 void tst_CronJobController::cleanupTestCase()
 {
-    m_client.reset();
-    m_transport.reset();
-    m_fixture.cluster.reset();
+    m_fixture.stop();
 }
 
 void tst_CronJobController::runStartsAtItsScheduledTime()

@@ -118,8 +118,7 @@ private:
     }
 
     ClusterFixture m_fixture;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    RestClient *m_client = nullptr; // m_fixture's
     std::unique_ptr<SyncClient> m_api;
     std::unique_ptr<SharedInformerFactory> m_informers;
     std::unique_ptr<EventRecorder> m_events;
@@ -132,9 +131,8 @@ void tst_DeploymentCollision::initTestCase()
     QVERIFY(m_fixture.dir.isValid());
     const Status started = m_fixture.start(ClusterFixture::Controllers::Off);
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
-    m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
-    m_client = std::make_unique<RestClient>(m_transport.get());
-    m_api = std::make_unique<SyncClient>(m_client.get());
+    m_client = m_fixture.client.get();
+    m_api = std::make_unique<SyncClient>(m_client);
 }
 
 void tst_DeploymentCollision::cleanupTestCase()
@@ -144,14 +142,12 @@ void tst_DeploymentCollision::cleanupTestCase()
     m_context.reset();
     m_events.reset();
     m_api.reset();
-    m_client.reset();
-    m_transport.reset();
-    m_fixture.cluster.reset();
+    m_fixture.stop();
 }
 
 void tst_DeploymentCollision::startController()
 {
-    ClusterTransport *transport = m_transport.get();
+    ClusterTransport *transport = m_fixture.transport.get();
     m_informers = std::make_unique<SharedInformerFactory>([transport](const InformerKey &key) -> std::unique_ptr<ListWatch> {
         const qsizetype dot = key.resource.indexOf(u'.');
         const GroupVersionResource gvr{dot < 0 ? QString() : key.resource.mid(dot + 1), u"v1"_qs,
@@ -161,8 +157,8 @@ void tst_DeploymentCollision::startController()
             return std::make_unique<LateListWatch>(std::move(inner), 1500);
         return inner;
     });
-    m_events = std::make_unique<EventRecorder>(m_client.get(), Clock::system());
-    m_context = std::make_unique<ControllerContext>(ControllerContext{m_client.get(), m_informers.get(), &Clock::system(), m_events.get()});
+    m_events = std::make_unique<EventRecorder>(m_client, Clock::system());
+    m_context = std::make_unique<ControllerContext>(ControllerContext{m_client, m_informers.get(), &Clock::system(), m_events.get()});
     m_controller = std::make_unique<DeploymentController>(*m_context);
     m_informers->start();
     QVERIFY(QTest::qWaitFor([&] { return m_informers->hasSynced(); }, 10000));

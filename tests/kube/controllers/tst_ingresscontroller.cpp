@@ -112,8 +112,7 @@ private:
     }
 
     ClusterFixture m_fixture;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    RestClient *m_client = nullptr; // m_fixture's
     std::unique_ptr<SyncClient> m_api;
     int m_port = 0;
 };
@@ -125,17 +124,14 @@ void tst_IngressController::initTestCase()
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
     m_port = m_fixture.cluster->ingressPort();
     QVERIFY(m_port > 0);
-    m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
-    m_client = std::make_unique<RestClient>(m_transport.get());
-    m_api = std::make_unique<SyncClient>(m_client.get());
+    m_client = m_fixture.client.get();
+    m_api = std::make_unique<SyncClient>(m_client);
 }
 
 void tst_IngressController::cleanupTestCase()
 {
     m_api.reset();
-    m_client.reset();
-    m_transport.reset();
-    m_fixture.cluster.reset();
+    m_fixture.stop();
 }
 
 void tst_IngressController::defaultClassAtStart()

@@ -57,8 +57,7 @@ private:
     ClusterFixture m_fixture; // the API alone: the controllers run below, on a thread of this test
     QThread m_controllersThread;
     ControllerManager *m_manager = nullptr;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    RestClient *m_client = nullptr; // m_fixture's
     std::unique_ptr<SyncClient> m_api;
 };
 
@@ -67,9 +66,8 @@ void tst_SchedulerThread::initTestCase()
     QVERIFY(m_fixture.dir.isValid());
     const Status started = m_fixture.start(ClusterFixture::Controllers::Off);
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
-    m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
-    m_client = std::make_unique<RestClient>(m_transport.get());
-    m_api = std::make_unique<SyncClient>(m_client.get());
+    m_client = m_fixture.client.get();
+    m_api = std::make_unique<SyncClient>(m_client);
 
     ControllerManagerOptions options{m_fixture.cluster->url(), m_fixture.cluster->caCertificate(), m_fixture.cluster->token(), 1};
     m_manager = new ControllerManager(options, Clock::system());
@@ -87,9 +85,7 @@ void tst_SchedulerThread::cleanupTestCase()
         m_controllersThread.wait();
     }
     m_api.reset();
-    m_client.reset();
-    m_transport.reset();
-    m_fixture.cluster.reset();
+    m_fixture.stop();
 }
 
 void tst_SchedulerThread::bindsWhileControllersThreadIsBlocked()

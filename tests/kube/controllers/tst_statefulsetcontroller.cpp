@@ -198,8 +198,7 @@ private:
     }
 
     ClusterFixture m_fixture;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    RestClient *m_client = nullptr; // m_fixture's
     std::unique_ptr<SharedInformer> m_podInformer;
     QList<PodEvent> m_timeline;
 };
@@ -209,9 +208,8 @@ void tst_StatefulSetController::initTestCase()
     QVERIFY(m_fixture.dir.isValid());
     const Status started = m_fixture.start(ClusterFixture::Controllers::On);
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
-    m_transport = std::make_unique<ClusterTransport>(m_fixture.config());
-    m_client = std::make_unique<RestClient>(m_transport.get());
-    m_podInformer = std::make_unique<SharedInformer>(std::make_unique<RestListWatch>(m_transport.get(), kPods, kNs));
+    m_client = m_fixture.client.get();
+    m_podInformer = std::make_unique<SharedInformer>(std::make_unique<RestListWatch>(m_fixture.transport.get(), kPods, kNs));
     ResourceEventHandler handler;
     handler.added = [this](const Object &p) { m_timeline.append({PodEvent::Added, p.name(), podState(p)}); };
     handler.updated = [this](const Object &, const Object &p) { m_timeline.append({PodEvent::Updated, p.name(), podState(p)}); };
@@ -224,9 +222,7 @@ void tst_StatefulSetController::initTestCase()
 void tst_StatefulSetController::cleanupTestCase()
 {
     m_podInformer.reset();
-    m_client.reset();
-    m_transport.reset();
-    m_fixture.cluster.reset();
+    m_fixture.stop();
 }
 
 void tst_StatefulSetController::orderedCreationWaitsForReady()
