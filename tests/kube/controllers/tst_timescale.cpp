@@ -110,35 +110,22 @@ private:
         return found.isEmpty() ? std::nullopt : std::optional<Object>(found.first());
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<EmbeddedCluster> m_cluster;
-    std::unique_ptr<ClusterTransport> m_transport;
-    std::unique_ptr<RestClient> m_client;
+    ClusterFixture m_fixture;
+    RestClient *m_client = nullptr; // m_fixture's
 };
 
 void tst_TimeScale::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     ClusterOptions options;
-    options.dataDir = m_dir.path();
-    options.token = "test-token-0123456789";
     options.speed = Speed;
-    m_cluster = std::make_unique<EmbeddedCluster>(options);
-    const Status started = m_cluster->start();
+    const Status started = m_fixture.start(options);
     QVERIFY2(started.isSuccess(), qPrintable(started.message()));
-    RestConfig config;
-    config.server = QUrl(m_cluster->url());
-    config.certificateAuthorityPem = m_cluster->caCertificate();
-    config.bearerToken = m_cluster->token();
-    m_transport = std::make_unique<ClusterTransport>(config);
-    m_client = std::make_unique<RestClient>(m_transport.get());
+    m_client = m_fixture.client.get();
 }
 
 void tst_TimeScale::cleanupTestCase()
 {
-    m_client.reset();
-    m_transport.reset();
-    m_cluster.reset();
+    m_fixture.stop();
 }
 
 // One clock: what the API server stamps is the cluster's scaled time, not the real one.
@@ -151,11 +138,11 @@ void tst_TimeScale::apiServerStampsWithTheScaledClock()
     QVERIFY2(created.ok(), qPrintable(created.error().message()));
     const QDateTime stamped = kubeTime(created->scalarAt(u"metadata.creationTimestamp"));
     QVERIFY(stamped.isValid());
-    QVERIFY2(qAbs(stamped.secsTo(m_cluster->clock().now())) <= 2,
-             qPrintable(u"creationTimestamp %1, cluster clock %2"_qs.arg(stamped.toString(Qt::ISODate), m_cluster->clock().now().toString(Qt::ISODate))));
+    QVERIFY2(qAbs(stamped.secsTo(m_fixture.cluster->clock().now())) <= 2,
+             qPrintable(u"creationTimestamp %1, cluster clock %2"_qs.arg(stamped.toString(Qt::ISODate), m_fixture.cluster->clock().now().toString(Qt::ISODate))));
     // The cluster started at least 300 real ms ago: its clock is ahead of the real one by
     // elapsed × (speed − 1), at least 5.7 s.
-    QVERIFY2(m_cluster->clock().now() > QDateTime::currentDateTimeUtc().addMSecs(qint64(300 * (Speed - 1)) - 1000),
+    QVERIFY2(m_fixture.cluster->clock().now() > QDateTime::currentDateTimeUtc().addMSecs(qint64(300 * (Speed - 1)) - 1000),
              "the cluster's clock does not run ahead of real time");
 }
 
