@@ -8,6 +8,9 @@
 
 #include <simdjson.h>
 
+#include <cstdio>
+#include <cstring>
+
 namespace kube {
 
 // Invariant: json is minified, valid JSON whose top level is an object; the other members
@@ -464,29 +467,66 @@ std::optional<QString> Object::scalarAt(QStringView dottedPath) const
     }
 }
 
-Object Object::withResourceVersion(QStringView rv) const
+namespace {
+
+// Where metadata.resourceVersion's value goes in minified JSON s: the result is
+// s[0, headFrom) + headExtra + value + tailExtra + s[tailFrom, end). False for shapes the byte
+// scanner cannot handle (the caller re-serialises then).
+struct RvSplice {
+    qsizetype headFrom = 0;
+    QByteArrayView headExtra;
+    QByteArrayView tailExtra;
+    qsizetype tailFrom = 0;
+};
+
+bool rvSplice(const QByteArray &s, bool hasMetadata, RvSplice *out)
 {
-    if (!d)
-        return {};
-    const QByteArray &s = d->json;
-    const QByteArray value = jsonString(rv);
-    QByteArray out;
     const qsizetype md = findMember(s, 0, "metadata");
     if (md >= 0 && md < s.size() && s[md] == '{') {
         const qsizetype rvAt = findMember(s, md, "resourceVersion");
         if (rvAt >= 0) {
             const qsizetype rvEnd = skipValue(s, rvAt);
-            out = s.left(rvAt) + value + s.mid(rvEnd);
-        } else {
-            const bool empty = md + 1 < s.size() && s[md + 1] == '}';
-            out = s.left(md + 1) + "\"resourceVersion\":" + value + (empty ? "" : ",") + s.mid(md + 1);
+            if (rvEnd < 0)
+                return false;
+            *out = RvSplice{rvAt, {}, {}, rvEnd};
+            return true;
         }
-    } else if (md < 0 && !d->hasMetadata) {
-        // No metadata at all (or a key spelled with escapes, which the scanner cannot see).
-        const bool empty = s.size() >= 2 && s[1] == '}';
-        out = QByteArray("{\"metadata\":{\"resourceVersion\":") + value + "}" + (empty ? "" : ",") + s.mid(1);
+        const bool empty = md + 1 < s.size() && s[md + 1] == '}';
+        *out = RvSplice{md + 1, "\"resourceVersion\":", empty ? QByteArrayView() : QByteArrayView(","), md + 1};
+        return true;
     }
-    if (out.isEmpty()) {
+    if (md < 0 && !hasMetadata && s.size() >= 2) {
+        // No metadata at all (or a key spelled with escapes, which the scanner cannot see).
+        const bool empty = s[1] == '}';
+        *out = RvSplice{0, "{\"metadata\":{\"resourceVersion\":", empty ? QByteArrayView("}") : QByteArrayView("},"), 1};
+        return true;
+    }
+    return false;
+}
+
+QByteArray spliced(const QByteArray &s, const RvSplice &at, QByteArrayView value)
+{
+    QByteArray out;
+    out.reserve(at.headFrom + at.headExtra.size() + value.size() + at.tailExtra.size() + s.size() - at.tailFrom);
+    out.append(s.constData(), at.headFrom);
+    out.append(at.headExtra);
+    out.append(value);
+    out.append(at.tailExtra);
+    out.append(s.constData() + at.tailFrom, s.size() - at.tailFrom);
+    return out;
+}
+
+// '"' + up to 19 digits (any qint64) + '"'.
+constexpr qsizetype RvGap = 21;
+
+} // namespace
+
+Object Object::withResourceVersion(QStringView rv) const
+{
+    if (!d)
+        return {};
+    RvSplice at;
+    if (!rvSplice(d->json, d->hasMetadata, &at)) {
         // Unusual shapes (escaped keys, metadata not an object): take the slow, sure path.
         QJsonObject o = toJson();
         QJsonObject m = o.value(u"metadata").toObject();
@@ -495,8 +535,40 @@ Object Object::withResourceVersion(QStringView rv) const
         return fromJson(o);
     }
     auto *copy = new Data(*d);
-    copy->json = std::move(out);
+    copy->json = spliced(d->json, at, jsonString(rv));
     copy->resourceVersion = rv.toString();
+    return Object(copy);
+}
+
+Object::ResourceVersionDraft Object::draftResourceVersion() const
+{
+    RvSplice at;
+    if (!d || !rvSplice(d->json, d->hasMetadata, &at))
+        return {};
+    static const QByteArray gap(RvGap, ' ');
+    ResourceVersionDraft draft;
+    draft.json = spliced(d->json, at, gap);
+    draft.at = at.headFrom + at.headExtra.size();
+    return draft;
+}
+
+Object Object::stampResourceVersion(ResourceVersionDraft &&draft, qint64 rv) const
+{
+    if (!d || draft.at < 0 || rv < 0 || draft.json.size() < draft.at + RvGap)
+        return withResourceVersion(QString::number(rv));
+    char digits[24];
+    const int n = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(rv));
+    QByteArray json = std::move(draft.json);
+    char *p = json.data() + draft.at; // the draft's own bytes: no copy unless shared
+    p[0] = '"';
+    std::memcpy(p + 1, digits, size_t(n));
+    p[n + 1] = '"';
+    const qsizetype tail = json.size() - (draft.at + RvGap);
+    std::memmove(p + n + 2, p + RvGap, size_t(tail));
+    json.resize(json.size() - (RvGap - (n + 2)));
+    auto *copy = new Data(*d);
+    copy->json = std::move(json);
+    copy->resourceVersion = QString::fromLatin1(digits, n);
     return Object(copy);
 }
 

@@ -90,6 +90,20 @@ public:
     // re-serialising; metadata is inserted when the object has none.
     Object withResourceVersion(QStringView rv) const;
 
+    // The same stamp in two steps, for a writer that knows the revision only later: the draft is
+    // this object's JSON with a gap where the value goes (building it allocates and copies the
+    // bytes: done by the writer before it queues); stamping writes the digits and closes the gap
+    // in place (no allocation; done by the store's committer). stampResourceVersion(draft, n)
+    // equals withResourceVersion(QString::number(n)) for n >= 0; a draft with at < 0 (an unusual
+    // shape) makes it take that path.
+    struct ResourceVersionDraft {
+        QByteArray json;
+        qsizetype at = -1;
+    };
+    ResourceVersionDraft draftResourceVersion() const;
+    // draft: from draftResourceVersion() of this very object, or default-constructed.
+    Object stampResourceVersion(ResourceVersionDraft &&draft, qint64 rv) const;
+
     // A copy without metadata.managedFields (client-go's TransformStripManagedFields); this very
     // object when it has none. Splices bytes: no parse, the metadata read so far is kept.
     Object withoutManagedFields() const;

@@ -45,6 +45,8 @@ struct WriteRequest {
     Kind kind = Kind::Create;
     QByteArray key;
     Object object;                          // Create/Update: what to store
+    Object::ResourceVersionDraft draft;     // Create/Update: object's, prepared by the caller
+                                            // before queueing, for the leader to stamp
     std::optional<qint64> expectedRevision; // Update/Delete: the key's modRevision must be this;
                                             // Compact: the horizon
     // Filled by the leader before the batch completes; read by the caller after submit returns.

@@ -43,8 +43,10 @@ SqliteDb::OpenResult SqliteDb::open(const QString &path, Mode mode)
                 Status::internalError(u"%1 is missing or empty but its write-ahead log %2 holds %3 bytes"_qs.arg(
                     path, wal.filePath()).arg(wal.size()))};
     }
-    const int flags = (mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY)
-        | SQLITE_OPEN_NOMUTEX;
+    const int access = mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        : mode == Mode::Checkpointer           ? SQLITE_OPEN_READWRITE
+                                               : SQLITE_OPEN_READONLY;
+    const int flags = access | SQLITE_OPEN_NOMUTEX;
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
     std::unique_ptr<SqliteDb> db(raw ? new SqliteDb(raw) : nullptr);
@@ -64,6 +66,12 @@ SqliteDb::OpenResult SqliteDb::open(const QString &path, Mode mode)
     };
     if (mode == Mode::ReadOnly)
         return {std::move(db), Failure::None, {}};
+    if (mode == Mode::Checkpointer) {
+        sqlite3_wal_autocheckpoint(raw, 0);
+        if (Status s = db->exec("PRAGMA synchronous=FULL"); !s.isSuccess())
+            return fail(s);
+        return {std::move(db), Failure::None, {}};
+    }
 
     // WAL, and synchronous=FULL set explicitly: entering WAL mode would otherwise switch to
     // SQLITE_DEFAULT_WAL_SYNCHRONOUS, which may be NORMAL (no fsync per commit).
@@ -164,6 +172,8 @@ Status SqliteDb::checkpoint(Checkpoint kind)
     const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, mode, &logFrames, &checkpointed);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY)
         return error(u"checkpointing the WAL"_qs);
+    if (logFrames < 0)
+        return {}; // another connection was checkpointing: nothing was counted
     // Frames left behind (a reader still needs them) count towards the next checkpoint.
     m_walFrames = logFrames - checkpointed;
     return {};

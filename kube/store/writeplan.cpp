@@ -92,8 +92,10 @@ WritePlan planBatch(const KeySpace &state, qint64 revision, const std::vector<Wr
         }
 
         const qint64 rev = ++revision;
-        const Object &source = event.type == StoreEvent::Type::Deleted ? current->object : request->object;
-        event.object = source.withResourceVersion(QString::number(rev));
+        if (event.type == StoreEvent::Type::Deleted)
+            event.object = current->object.withResourceVersion(QString::number(rev));
+        else
+            event.object = request->object.stampResourceVersion(std::move(request->draft), rev);
         event.revision = rev;
         const qint64 createRevision = current ? current->createRevision : rev;
         if (current)

@@ -4,6 +4,8 @@
 #include <QThread>
 #include <QTest>
 
+#include <limits>
+
 using namespace kube;
 
 class tst_Object : public QObject
@@ -140,6 +142,17 @@ void tst_Object::withResourceVersion()
     QCOMPARE(stamped.resourceVersion(), u"42"_qs);
     QCOMPARE(stamped.toJson().value(u"metadata").toObject().value(u"resourceVersion").toString(), u"42"_qs);
     QCOMPARE(o->json(), Object::parse(input)->json()); // the original is untouched
+
+    // The two-step stamp (drafted by a writer, stamped by the store's committer) gives the same
+    // bytes for any revision width, and leaves the original alone too.
+    for (const qint64 rv : {qint64(0), qint64(42), qint64(1234567), std::numeric_limits<qint64>::max()}) {
+        const Object viaDraft = o->stampResourceVersion(o->draftResourceVersion(), rv);
+        const Object direct = o->withResourceVersion(QString::number(rv));
+        QCOMPARE(viaDraft.json(), direct.json());
+        QCOMPARE(viaDraft.resourceVersion(), QString::number(rv));
+    }
+    QCOMPARE(o->stampResourceVersion({}, 42).json(), expected); // no draft: the direct path
+    QCOMPARE(o->json(), Object::parse(input)->json());
 }
 
 void tst_Object::scalarAt_data()
