@@ -1,5 +1,7 @@
 #include "sqlitedb.h"
 
+#include "walwritebuffer.h"
+
 #include <QFileInfo>
 #include <QStringList>
 
@@ -48,7 +50,8 @@ SqliteDb::OpenResult SqliteDb::open(const QString &path, Mode mode)
                                                : SQLITE_OPEN_READONLY;
     const int flags = access | SQLITE_OPEN_NOMUTEX;
     sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
+    // The WAL's writes gathered into one per commit (walwritebuffer.h); the default VFS otherwise.
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, walbuffer::vfsName());
     std::unique_ptr<SqliteDb> db(raw ? new SqliteDb(raw) : nullptr);
     if (rc != SQLITE_OK) {
         const QString why = raw ? QString::fromUtf8(sqlite3_errmsg(raw)) : QString::fromUtf8(sqlite3_errstr(rc));
