@@ -36,9 +36,9 @@ void tst_Checkpointer::copiesTheWalIntoTheDatabase()
     QVERIFY(db.exec("CREATE TABLE t(v BLOB)").isSuccess());
     QVERIFY(db.exec("PRAGMA wal_checkpoint(TRUNCATE)").isSuccess());
     const qint64 before = QFileInfo(path).size();
-    QVERIFY(db.exec("BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
-                    "INSERT INTO t SELECT randomblob(4000) FROM n; COMMIT")
-                .isSuccess());
+    const Status inserted = db.exec("BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                                    "INSERT INTO t SELECT randomblob(4000) FROM n; COMMIT");
+    QVERIFY2(inserted.isSuccess(), qPrintable(inserted.message()));
     QVERIFY(db.walFrames() > 200);
     QCOMPARE(QFileInfo(path).size(), before); // the rows are only in the WAL so far
 
