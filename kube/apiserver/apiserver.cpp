@@ -7,6 +7,7 @@
 #include "metricsapi.h"
 #include "namespacelifecycle.h"
 #include "openapi.h"
+#include "reviews.h"
 #include "storagekeys.h"
 #include "tokenrequest.h"
 #include "watchstream.h"
@@ -45,6 +46,7 @@ ApiServer::ApiServer(TypeRegistry *registry, Store *store, const Clock &clock, Q
     m_namespaces = new NamespaceLifecycle(m_context, this);
     m_context.namespaces = m_namespaces;
     m_openApi = std::make_unique<OpenApiV3>(*registry);
+    m_access = std::make_unique<AccessControl>(m_context);
     syncCustomResources(m_context); // serve the CRDs already stored
 }
 
@@ -70,7 +72,25 @@ QByteArray ApiServer::versionJson()
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+void ApiServer::setServiceAccountTokenKey(const QByteArray &clusterToken)
+{
+    m_tokens = ServiceAccountTokens(clusterToken);
+    if (Status s = m_access->enable(clusterToken, &m_tokens); !s.isSuccess())
+        qWarning("cannot seed the default RBAC policy: %s", qPrintable(s.message()));
+}
+
 void ApiServer::handle(const ApiRequest &request, ApiResponder &responder)
+{
+    const std::optional<UserInfo> user = m_access->admit(request, responder); // 401/403 answered here
+    if (!user)
+        return;
+    if (isReviewRequest(request.info))
+        return handleReview(*m_access, m_context, *user, request, responder);
+    handleAdmitted(request, responder);
+    m_access->afterRequest(request.info); // an RBAC write is seen before it is answered
+}
+
+void ApiServer::handleAdmitted(const ApiRequest &request, ApiResponder &responder)
 {
     if (isMetricsPath(request.path)) // metrics.k8s.io: served here as metrics-server would be
         return handleMetrics(m_context, request, responder);

@@ -13,6 +13,7 @@
 // before the CRD write's answer goes out). Does not own the store or the registry; they must
 // outlive it (and the HTTP server's workers).
 
+#include "accesscontrol.h"
 #include "apirequest.h"
 #include "resourcerequest.h"
 #include "serviceaccounttoken.h"
@@ -38,7 +39,8 @@ public:
     void setServerAddress(const QString &hostPort) { m_context.serverAddress = hostPort; }
     // Enables serviceaccounts/<name>/token and accepting its tokens, signed under a key
     // derived from the cluster's bearer token. Before serving.
-    void setServiceAccountTokenKey(const QByteArray &clusterToken) { m_tokens = ServiceAccountTokens(clusterToken); }
+    // Also turns on authorization (accesscontrol.h): the cluster token is system:masters.
+    void setServiceAccountTokenKey(const QByteArray &clusterToken);
     const ApiContext &context() const { return m_context; }
 
     void handle(const ApiRequest &request, ApiResponder &responder) override;
@@ -50,6 +52,7 @@ public:
     static QByteArray versionJson();
 
 private:
+    void handleAdmitted(const ApiRequest &request, ApiResponder &responder);
     void handleNonResource(const ApiRequest &request, ApiResponder &responder);
     void handleResource(const ApiRequest &request, ApiResponder &responder);
     void dispatch(const QString &verb, const ResourceRequest &resource, ApiResponder &responder);
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<OpenApiV3> m_openApi;
     WriteSerialization m_writeLocks;
     ServiceAccountTokens m_tokens;
+    std::unique_ptr<AccessControl> m_access;
 };
 
 } // namespace kube

@@ -1,5 +1,7 @@
 #include "objectrules.h"
 
+#include "podqos.h"
+
 #include "kube/api/clock.h"
 #include "kube/api/typeregistry.h"
 
@@ -97,6 +99,8 @@ Status prepareForCreate(QJsonObject &object, const CreateContext &context)
     object[u"metadata"_qs] = metadata;
     if (kindHasStatusSubresource(context.kind) && context.kind.gvk.kind != u"Namespace")
         object.remove(u"status"_qs);
+    if (context.kind.gvk.group.isEmpty() && context.kind.gvk.kind == u"Pod" && context.subresource.isEmpty())
+        object[u"status"_qs] = newPodStatus(object.value(u"spec").toObject()); // upstream's pod PrepareForCreate
     return {};
 }
 
@@ -135,6 +139,8 @@ Status prepareForUpdate(QJsonObject &object, const QJsonObject &current, const C
                 mergedMeta[key] = metadata.value(key);
         }
         merged[u"metadata"_qs] = mergedMeta;
+        if (context.kind.gvk.group.isEmpty() && context.kind.gvk.kind == u"Pod")
+            keepPodQosClass(merged, current); // upstream's pod status PrepareForUpdate
         object = merged;
         return {};
     }

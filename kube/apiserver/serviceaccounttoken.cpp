@@ -70,7 +70,7 @@ QByteArray ServiceAccountTokens::issue(const ServiceAccountTokenClaims &c) const
                              {u"iat"_qs, c.issuedAt.toSecsSinceEpoch()},
                              {u"nbf"_qs, c.issuedAt.toSecsSinceEpoch()},
                              {u"iss"_qs, issuer()},
-                             {u"jti"_qs, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {u"jti"_qs, c.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : c.id},
                              {u"kubernetes.io"_qs, kubernetes},
                              {u"sub"_qs, u"system:serviceaccount:%1:%2"_qs.arg(c.namespace_, c.serviceAccount)}};
     const QByteArray input = encodePart(QJsonObject{{u"alg"_qs, u"HS256"_qs}, {u"typ"_qs, u"JWT"_qs}}) + '.' + encodePart(claims);
@@ -101,6 +101,7 @@ Expected<ServiceAccountTokenClaims> ServiceAccountTokens::decode(QByteArrayView 
     const QJsonObject account = kubernetes.value(u"serviceaccount").toObject();
     c.serviceAccount = account.value(u"name").toString();
     c.serviceAccountUid = account.value(u"uid").toString();
+    c.id = claims.value(u"jti").toString();
     for (const auto &a : claims.value(u"aud").toArray())
         c.audiences << a.toString();
     c.issuedAt = QDateTime::fromSecsSinceEpoch(claims.value(u"nbf").toInteger(), Qt::UTC);
@@ -120,21 +121,37 @@ Expected<ServiceAccountTokenClaims> ServiceAccountTokens::decode(QByteArrayView 
 
 bool ServiceAccountTokens::authenticates(QByteArrayView token, const QDateTime &now, const Store &store, const TypeRegistry &registry) const
 {
-    const auto claims = decode(token);
+    return verify(token, now, store, registry).ok();
+}
+
+Expected<ServiceAccountTokenClaims> ServiceAccountTokens::verify(QByteArrayView token, const QDateTime &now, const Store &store,
+                                                                 const TypeRegistry &registry, const QStringList &audiences,
+                                                                 QStringList *matched) const
+{
+    auto claims = decode(token);
     if (!claims.ok())
-        return false;
+        return claims;
     if (now < claims->issuedAt.addSecs(-60) || now >= claims->expires) // a minute of leeway for nbf, as upstream
-        return false;
-    if (!claims->audiences.contains(issuer()))
-        return false;
+        return invalidToken();
+    QStringList valid;
+    for (const QString &a : audiences.isEmpty() ? QStringList{issuer()} : audiences) {
+        if (claims->audiences.contains(a))
+            valid << a;
+    }
+    if (valid.isEmpty())
+        return invalidToken();
     const QString accountUid = storedUid(store, registry, {QString(), u"v1"_qs, u"serviceaccounts"_qs}, claims->namespace_, claims->serviceAccount);
     if (accountUid.isEmpty() || accountUid != claims->serviceAccountUid)
-        return false;
-    if (claims->boundKind.isEmpty())
-        return true;
-    const QString resource = claims->boundKind == u"Pod" ? u"pods"_qs : u"secrets"_qs;
-    const QString boundUid = storedUid(store, registry, {QString(), u"v1"_qs, resource}, claims->namespace_, claims->boundName);
-    return !boundUid.isEmpty() && boundUid == claims->boundUid;
+        return invalidToken();
+    if (!claims->boundKind.isEmpty()) {
+        const QString resource = claims->boundKind == u"Pod" ? u"pods"_qs : u"secrets"_qs;
+        const QString boundUid = storedUid(store, registry, {QString(), u"v1"_qs, resource}, claims->namespace_, claims->boundName);
+        if (boundUid.isEmpty() || boundUid != claims->boundUid)
+            return invalidToken();
+    }
+    if (matched)
+        *matched = valid;
+    return claims;
 }
 
 } // namespace kube

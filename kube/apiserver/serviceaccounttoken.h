@@ -37,6 +37,7 @@ struct ServiceAccountTokenClaims {
     QString boundKind; // "Pod" or "Secret", or empty
     QString boundName;
     QString boundUid;
+    QString id; // jti: names this credential ("authentication.kubernetes.io/credential-id": "JTI=<id>")
 };
 
 class ServiceAccountTokens
@@ -56,6 +57,10 @@ public:
     Expected<ServiceAccountTokenClaims> decode(QByteArrayView token) const;
     // Whether token is a live service account token of this cluster at now (see above).
     bool authenticates(QByteArrayView token, const QDateTime &now, const Store &store, const TypeRegistry &registry) const;
+    // The claims of a live token meant for one of audiences (empty: the API server's), with
+    // *matched (if given) set to the audiences it is valid for; 401 otherwise (TokenReview).
+    Expected<ServiceAccountTokenClaims> verify(QByteArrayView token, const QDateTime &now, const Store &store, const TypeRegistry &registry,
+                                               const QStringList &audiences = {}, QStringList *matched = nullptr) const;
 
 private:
     QByteArray sign(QByteArrayView signingInput) const;

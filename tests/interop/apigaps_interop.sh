@@ -45,7 +45,7 @@ want='Running' expect "the guarded pod still runs" "$K" get pods -l app=solo
 # serviceaccounts/<name>/token.
 token=$("$K" create token default 2> "$work/token.err")
 want='^eyJ' expect "create token prints a JWT" echo "$token"
-want='web-' expect "the token authenticates kubectl --token" "$K" --token="$token" get pods
+want='^Username +system:serviceaccount:default:default' expect "the token authenticates kubectl --token" "$K" --token="$token" auth whoami
 want='Unauthorized|must be logged in' expect_fail "a forged token is refused" "$K" --token="${token%?}x" get pods
 want='may not specify a duration less than 10 minutes' expect_fail "duration below 10 minutes refused" "$K" create token default --duration=5m
 want='^eyJ' expect "create token with audience and duration" "$K" create token default --duration=15m --audience=https://kubernetes.default.svc.cluster.local
