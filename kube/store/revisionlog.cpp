@@ -200,16 +200,17 @@ Status RevisionLog::recordCompaction(qint64 compactedRevision, qint64 currentRev
     return {};
 }
 
-Expected<qint64> RevisionLog::compactRange(qint64 from, qint64 to, qint64 horizon)
+Expected<qint64> RevisionLog::compactRange(qint64 from, qint64 to)
 {
+    // Looking only at the rows inside the range (as this once did) misses a row that was its key's
+    // latest when an earlier range was compacted and was superseded since: it stayed forever.
     Expected<SqliteStatement> s = m_db.prepare(
-        "DELETE FROM log WHERE rev > ?1 AND rev <= ?2 AND (deleted = 1 OR EXISTS "
-        "(SELECT 1 FROM log AS n WHERE n.key = log.key AND n.rev > log.rev AND n.rev <= ?3))");
+        "DELETE FROM log WHERE rev IN (SELECT prev_rev FROM log WHERE rev > ?1 AND rev <= ?2 AND prev_rev > 0 "
+        "UNION ALL SELECT rev FROM log WHERE rev > ?1 AND rev <= ?2 AND deleted = 1)");
     if (!s)
         return s.error();
     s.value().bind(1, from);
     s.value().bind(2, to);
-    s.value().bind(3, horizon);
     if (s.value().step() != SqliteStatement::Step::Done)
         return m_db.error(u"compacting revisions %1–%2"_qs.arg(from + 1).arg(to));
     Expected<SqliteStatement> changes = m_db.prepare("SELECT changes()");

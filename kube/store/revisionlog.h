@@ -63,9 +63,12 @@ public:
     // Records a new compaction horizon (and the current revision) durably. Rows are deleted
     // afterwards, chunk by chunk.
     Status recordCompaction(qint64 compactedRevision, qint64 currentRevision);
-    // Deletes, in one transaction, the rows with revision in (from, to] that are tombstones or
-    // superseded at or below horizon. Returns how many rows went.
-    Expected<qint64> compactRange(qint64 from, qint64 to, qint64 horizon);
+    // Deletes, in one transaction, what the revisions in (from, to] made obsolete, for a
+    // horizon at or above to: the rows they superseded (each row names its key's previous row,
+    // whatever its age) and those of them that are tombstones. Successive ranges up to the
+    // horizon leave each key's latest row at or below it, unless that is a tombstone. Returns how
+    // many rows went.
+    Expected<qint64> compactRange(qint64 from, qint64 to);
 
     // A page of the keys in [prefix, prefixEnd) after `after`, as they were at `revision`
     // (latest row per key at or below it, tombstones skipped), in key order; limit + 1 rows are

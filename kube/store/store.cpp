@@ -326,7 +326,7 @@ Status Store::Private::beginCompaction(qint64 horizon)
 void Store::Private::compactStep()
 {
     const qint64 to = std::min(compactionTarget, compactionDone + std::max<qint64>(options.compactionChunk, 1));
-    Expected<qint64> deleted = log->compactRange(compactionDone, to, compactionTarget);
+    Expected<qint64> deleted = log->compactRange(compactionDone, to);
     if (!deleted) {
         qCWarning(lcStore).noquote() << "compaction stopped:" << deleted.error().message();
         compactionTarget = compactionDone; // retried at the next compaction

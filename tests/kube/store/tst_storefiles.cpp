@@ -33,6 +33,7 @@ private Q_SLOTS:
     void damagedStoreCanStartFresh();
     void newerFormatIsRefused();
     void compactionDeletesSupersededRows();
+    void laterCompactionsDeleteRowsSupersededSince();
     void failedCommitLeavesStoreUsable();
 
 private:
@@ -203,6 +204,27 @@ void tst_StoreFiles::compactionDeletesSupersededRows()
     QCOMPARE(sqlValue("SELECT count(*) FROM log"), 2); // a's latest row and c
     QCOMPARE(sqlValue("SELECT value FROM meta WHERE name = 'compacted'"), 23);
     QCOMPARE(sqlValue("SELECT value FROM meta WHERE name = 'revision'"), 24);
+}
+
+// A row that was a key's latest when one compaction ran, and was superseded after it, goes at a
+// later compaction (it once stayed forever: each compaction only looked at its own range).
+void tst_StoreFiles::laterCompactionsDeleteRowsSupersededSince()
+{
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(store->create(configMapKey(u"a"_qs), configMap(u"a"_qs, u"1"_qs)));        // 1
+        QVERIFY(store->create(configMapKey(u"b"_qs), configMap(u"b"_qs)));                 // 2
+        QVERIFY(store->compact(2).isSuccess());                                             // both still latest
+        QVERIFY(store->update(configMapKey(u"a"_qs), configMap(u"a"_qs, u"2"_qs)));        // 3 supersedes 1
+        QVERIFY(store->remove(configMapKey(u"b"_qs)));                                      // 4 deletes b
+        QVERIFY(store->create(configMapKey(u"c"_qs), configMap(u"c"_qs)));                 // 5
+        QVERIFY(store->compact(4).isSuccess());
+        QVERIFY(QTest::qWaitFor([&] { return store->diagnostics().compactedRevision == 4; }));
+    }
+    // Left: a's row 3 and c's row 5; gone: a's row 1, and b (its row 2 and its deletion, 4).
+    QCOMPARE(sqlValue("SELECT count(*) FROM log"), 2);
+    QCOMPARE(sqlValue("SELECT count(*) FROM log WHERE rev IN (3, 5)"), 2);
 }
 
 void tst_StoreFiles::failedCommitLeavesStoreUsable()

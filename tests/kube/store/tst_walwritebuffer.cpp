@@ -1,9 +1,14 @@
 // The WAL write-gathering VFS: a commit's frames reach the disk in one write (or a few for a
 // large one), and what it writes is exactly what SQLite meant — another connection through the
-// default VFS reads every row back, also after a transaction larger than one write may carry.
+// default VFS reads every row back, also after a transaction larger than one write may carry
+// (a store's compaction deletes megabytes of rows in one: it once failed with SQLITE_FULL).
 #include "kube/store/sqlitedb.h"
+#include "kube/store/store.h"
+#include "kube/store/storekey.h"
 #include "kube/store/walwritebuffer.h"
 
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,6 +22,7 @@ class tst_WalWriteBuffer : public QObject
 private Q_SLOTS:
     void oneCommitIsOneWrite();
     void largeTransactionsReadBackThroughTheDefaultVfs();
+    void storeCompactsALargeHistory();
 };
 
 namespace {
@@ -80,6 +86,47 @@ void tst_WalWriteBuffer::largeTransactionsReadBackThroughTheDefaultVfs()
     QVERIFY(opened.db->checkpoint(SqliteDb::Checkpoint::Passive).isSuccess());
     opened.db.reset();
     QCOMPARE(readBack(path), qMakePair(qint64(400), qint64(400 * 4000)));
+}
+
+void tst_WalWriteBuffer::storeCompactsALargeHistory()
+{
+    QTest::failOnWarning(QRegularExpression(u"compaction stopped"_qs));
+    QTemporaryDir dir;
+    StoreOptions options;
+    options.compactionRetain = 100;
+    options.compactionInterval = 100;
+    options.compactionChunk = 2000;
+    constexpr int keys = 50;
+    constexpr int rounds = 20;
+    {
+        Expected<std::unique_ptr<Store>> opened = Store::open(dir.path(), options);
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        const QString filler(4000, u'x');
+        for (int round = 0; round < rounds; ++round) {
+            for (int k = 0; k < keys; ++k) {
+                const QByteArray key = StoreKey::make(QString(), u"configmaps"_qs, u"default"_qs, u"cm-%1"_qs.arg(k));
+                const Object object = Object::fromJson(QJsonObject{
+                    {u"apiVersion"_qs, u"v1"_qs}, {u"kind"_qs, u"ConfigMap"_qs},
+                    {u"metadata"_qs, QJsonObject{{u"name"_qs, u"cm-%1"_qs.arg(k)}, {u"namespace"_qs, u"default"_qs}}},
+                    {u"data"_qs, QJsonObject{{u"v"_qs, filler + QString::number(round)}}}});
+                QVERIFY(round == 0 ? store.create(key, object).ok() : store.update(key, object).ok());
+            }
+        }
+        QVERIFY(store.compactedRevision() >= keys * rounds - 200);
+        // The superseded rows go in the background, chunk by chunk: wait until the log is small.
+        QVERIFY2(QTest::qWaitFor([&] {
+            sqlite3 *db = nullptr;
+            sqlite3_open_v2(store.diagnostics().databasePath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+            sqlite3_stmt *s = nullptr;
+            qint64 rows = -1;
+            if (sqlite3_prepare_v2(db, "SELECT count(*) FROM log", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+                rows = sqlite3_column_int64(s, 0);
+            sqlite3_finalize(s);
+            sqlite3_close(db);
+            return rows >= 0 && rows <= keys + 250; // the latest of each key and the last 200 revisions at most
+        }, 20000), "the compacted rows were not deleted");
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_WalWriteBuffer)
