@@ -43,6 +43,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 using namespace kube;
@@ -259,6 +260,47 @@ private:
     QSet<QString> m_created, m_bound, m_running;
 };
 
+// Synchronous list through client (pumping the event loop): the page, or nullopt on error.
+std::optional<ListPage> listNow(RestClient *client, const GroupVersionResource &gvr, const QString &ns, qsizetype limit,
+                                const QString &continueToken = {})
+{
+    std::optional<Expected<ListPage>> answer;
+    ListRequest request;
+    request.limit = limit;
+    request.continueToken = continueToken;
+    client->list({gvr, ns, QString(), QString()}, request, [&](Expected<ListPage> r) { answer.emplace(std::move(r)); });
+    while (!answer)
+        pump(5);
+    if (!answer->ok())
+        return std::nullopt;
+    return std::move(answer->value());
+}
+
+// The store's revision now (every write takes the next one): a one-item list's resourceVersion.
+qint64 storeRevision(RestClient *client)
+{
+    const auto page = listNow(client, {QString(), u"v1"_qs, u"namespaces"_qs}, QString(), 1);
+    return page ? page->resourceVersion.toLongLong() : -1;
+}
+
+// Events in a namespace: {objects, sum of their counts}.
+QPair<qint64, qint64> countEvents(RestClient *client, const QString &ns)
+{
+    qint64 objects = 0, occurrences = 0;
+    QString token;
+    do {
+        const auto page = listNow(client, {QString(), u"v1"_qs, u"events"_qs}, ns, 500, token);
+        if (!page)
+            break;
+        for (const Object &event : page->items) {
+            ++objects;
+            occurrences += std::max<qint64>(1, event.scalarAt(u"count").value_or(u"1"_qs).toLongLong());
+        }
+        token = page->continueToken;
+    } while (!token.isEmpty());
+    return {objects, occurrences};
+}
+
 // Pumps the event loop until done() or timeoutMs; prints progress every 5 s.
 bool waitFor(const std::function<bool()> &done, int timeoutMs, const std::function<QString()> &progress)
 {
@@ -328,6 +370,7 @@ int main(int argc, char **argv)
         Server server({program, dataDir, nodes, maxPods, speed});
         PodCounter counter(server.config(), podCount);
         pump(3000);
+        const qint64 revisionBefore = storeRevision(counter.client());
         const double cpuBefore = processCpuMs(server.pid());
         const QMap<QString, double> threadsBefore = threadCpuMs(server.pid());
         counter.restartClock();
@@ -350,6 +393,12 @@ int main(int argc, char **argv)
         row(u"… by thread (utime+stime)"_qs, threadCpuSince(server.pid(), threadsBefore));
         row(u"… server RSS"_qs, QString::asprintf("%.0f MiB", rssMiB(server.pid())));
         pump(5000); // the last statuses and events settle
+        const qint64 writes = storeRevision(counter.client()) - revisionBefore;
+        const auto [eventObjects, eventOccurrences] = countEvents(counter.client(), u"default"_qs);
+        row(u"… store writes until 5 s after (revisions), per pod"_qs,
+            QString::asprintf("%lld, %.2f", (long long)writes, double(writes) / podCount));
+        row(u"… Events in default: objects written / occurrences counted"_qs,
+            QString::asprintf("%lld / %lld", (long long)eventObjects, (long long)eventOccurrences));
         row(u"%1 Running pods, speed %2: server CPU idle over %3 s"_qs.arg(counter.running()).arg(speed).arg(idleSeconds),
             QString::asprintf("%.2f %%", idleCpuPercent(server, idleSeconds)));
     }

@@ -68,7 +68,10 @@ ControllerManager::ControllerManager(ControllerManagerOptions options, const Clo
 
 ControllerManager::~ControllerManager()
 {
-    stopScheduler();
+    // The kubelets' worker first (its service proxy and ingress controller borrow the kubelet),
+    // then the scheduler's.
+    stopWorker(m_kubeletWorker);
+    stopWorker(m_schedulerWorker);
     // Controllers first (they hold handlers on informers), then informers, then the client.
     m_controllers.clear();
     m_informers.reset();
@@ -92,8 +95,21 @@ void ControllerManager::start()
     m_events = std::make_unique<EventRecorder>(m_client.get(), m_clock);
     m_context = std::make_unique<ControllerContext>(ControllerContext{m_client.get(), m_informers.get(), &m_clock, m_events.get(), scale});
 
-    m_controllers.push_back(startScheduler());
-    m_controllers.push_back(std::make_unique<KubeletController>(*m_context, m_options.nodeMonitorGracePeriod));
+    m_schedulerWorker = startWorker(u"scheduler"_qs, u"kube-scheduler/v1.35.0 (linux/amd64) timonel"_qs);
+    m_schedulerWorker->run([this, w = m_schedulerWorker.get()] {
+        m_controllers.push_back(std::make_unique<SchedulerController>(*w->context, m_options.seed));
+    });
+    // The kubelets, and the service proxy and ingress controller that answer through their
+    // simulated containers, on a thread of their own.
+    m_kubeletWorker = startWorker(u"kubelet"_qs, u"kubelet/v1.35.0 (linux/amd64) timonel"_qs);
+    m_kubeletWorker->run([this, w = m_kubeletWorker.get()] {
+        auto kubelet = std::make_unique<KubeletController>(*w->context, m_options.nodeMonitorGracePeriod);
+        const KubeletController *borrowed = kubelet.get();
+        m_controllers.push_back(std::move(kubelet));
+        m_controllers.push_back(std::make_unique<ServiceProxy>(*w->context, borrowed, m_options.seed));
+        m_controllers.push_back(std::make_unique<IngressController>(*w->context, borrowed, m_options.seed));
+        w->informers->start();
+    });
     m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicaSets()));
     m_controllers.push_back(std::make_unique<ReplicaSetController>(*m_context, ReplicaSetKind::replicationControllers()));
     m_controllers.push_back(std::make_unique<DeploymentController>(*m_context));
@@ -108,14 +124,6 @@ void ControllerManager::start()
     m_controllers.push_back(std::make_unique<NodeLifecycleController>(*m_context, m_options.nodeMonitorGracePeriod));
     m_controllers.push_back(std::make_unique<TaintEvictionController>(*m_context));
     m_controllers.push_back(std::make_unique<DisruptionController>(*m_context));
-    // The service proxy and the ingress controller answer through the simulated containers.
-    const KubeletController *kubelet = nullptr;
-    for (const auto &c : m_controllers) {
-        if (auto *k = qobject_cast<const KubeletController *>(c.get()))
-            kubelet = k;
-    }
-    m_controllers.push_back(std::make_unique<ServiceProxy>(*m_context, kubelet, m_options.seed));
-    m_controllers.push_back(std::make_unique<IngressController>(*m_context, kubelet, m_options.seed));
     // The PV controller installed its claim lookup (over thread-safe listers) on this thread;
     // the scheduler needs it on its own.
     m_schedulerWorker->run([w = m_schedulerWorker.get(), lookup = scheduler::currentClaimLookup()] {
@@ -143,18 +151,17 @@ std::unique_ptr<ClusterTransport> ControllerManager::makeTransport(const QString
     return std::make_unique<ClusterTransport>(config, scale ? scale->base() : m_clock, transportOptions);
 }
 
-std::unique_ptr<Controller> ControllerManager::startScheduler()
+std::unique_ptr<ControllerManager::Worker> ControllerManager::startWorker(const QString &threadName, const QString &userAgent)
 {
-    m_schedulerWorker = std::make_unique<Worker>();
-    Worker *w = m_schedulerWorker.get();
-    w->thread.setObjectName(u"scheduler"_qs);
+    auto worker = std::make_unique<Worker>();
+    Worker *w = worker.get();
+    w->thread.setObjectName(threadName);
     w->anchor = new QObject;
     w->anchor->moveToThread(&w->thread);
     w->thread.start();
-    Controller *scheduler = nullptr;
     const ScaledClock *scale = m_context->scale;
     w->run([&] {
-        w->transport = makeTransport(u"kube-scheduler/v1.35.0 (linux/amd64) timonel"_qs);
+        w->transport = makeTransport(userAgent);
         w->client = std::make_unique<RestClient>(w->transport.get());
         ClusterTransport *transport = w->transport.get();
         w->informers = std::make_unique<SharedInformerFactory>([transport](const InformerKey &key) {
@@ -162,26 +169,26 @@ std::unique_ptr<Controller> ControllerManager::startScheduler()
         });
         w->events = std::make_unique<EventRecorder>(w->client.get(), m_clock);
         w->context = std::make_unique<ControllerContext>(ControllerContext{w->client.get(), w->informers.get(), &m_clock, w->events.get(), scale});
-        scheduler = new SchedulerController(*w->context, m_options.seed);
     });
-    return std::unique_ptr<Controller>(scheduler);
+    return worker;
 }
 
-void ControllerManager::stopScheduler()
+void ControllerManager::stopWorker(std::unique_ptr<Worker> &worker)
 {
-    if (!m_schedulerWorker)
+    if (!worker)
         return;
-    Worker *w = m_schedulerWorker.get();
-    // Its controllers are deleted on its thread (their queues and timers live there), with the
-    // client they write through; then the thread ends.
+    Worker *w = worker.get();
+    // Its controllers are deleted on its thread (their queues and timers live there), the last
+    // built first (borrowers before what they borrow), with the client they write through;
+    // then the thread ends.
     std::vector<Controller *> own;
     for (auto &c : m_controllers) {
         if (c && c->thread() == &w->thread)
             own.push_back(c.release());
     }
     w->run([w, &own] {
-        for (Controller *c : own)
-            delete c;
+        for (auto it = own.rbegin(); it != own.rend(); ++it)
+            delete *it;
         w->claimLookup.reset();
         w->informers.reset();
         w->events.reset();
@@ -191,7 +198,7 @@ void ControllerManager::stopScheduler()
     w->thread.quit();
     w->thread.wait();
     delete w->anchor;
-    m_schedulerWorker.reset();
+    worker.reset();
 }
 
 } // namespace kube

@@ -8,11 +8,13 @@
 // The scheduler runs on a thread of its own ("scheduler"), so binding never waits behind the
 // other controllers' syncs: it has its own client, connection pool, informers (a second watch
 // of pods and nodes, decoded on its thread) and event recorder. The PV controller's claim
-// lookup (over thread-safe listers) is installed on its thread too.
+// lookup (over thread-safe listers) is installed on its thread too. The simulated kubelets run
+// on another ("kubelet"), with the service proxy and the ingress controller, which answer through
+// their simulated containers: again their own client, informers and event recorder.
 //
 // Thread affinity: create it on any thread, move it to the controllers' thread, then call
 // start() there (EmbeddedCluster does this); everything it owns lives on that thread except
-// the scheduler's worker, which it starts, and stops and joins when destroyed.
+// the scheduler's and the kubelets' workers, which it starts, and stops and joins when destroyed.
 
 #include "kube/api/object.h"
 
@@ -56,9 +58,10 @@ public:
 private:
     struct Worker;
     std::unique_ptr<ClusterTransport> makeTransport(const QString &userAgent) const;
-    // Starts the scheduler's thread and builds the scheduler on it.
-    std::unique_ptr<Controller> startScheduler();
-    void stopScheduler();
+    // Starts a thread with its own client, informers and event recorder (controllers are then
+    // built on it through Worker::run); stopWorker deletes its controllers there and joins it.
+    std::unique_ptr<Worker> startWorker(const QString &threadName, const QString &userAgent);
+    void stopWorker(std::unique_ptr<Worker> &worker);
 
     ControllerManagerOptions m_options;
     const Clock &m_clock;
@@ -70,6 +73,7 @@ private:
     std::unique_ptr<ControllerContext> m_context;
     std::vector<std::unique_ptr<Controller>> m_controllers;
     std::unique_ptr<Worker> m_schedulerWorker;
+    std::unique_ptr<Worker> m_kubeletWorker;
 };
 
 } // namespace kube

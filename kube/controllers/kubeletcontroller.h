@@ -15,8 +15,9 @@
 // Work is level-triggered per pod key: a sync advances the simulation to now, reports, and
 // asks to be woken at the simulation's next transition — no polling.
 //
-// Thread affinity: the controllers' thread. Memory: one simulation per pod (its containers'
-// bounded logs dominate: at most ~1 MiB per container instance).
+// Thread affinity: the thread it is built on (ControllerManager: "kubelet"). Memory: one
+// simulation per pod (its containers' bounded logs dominate: at most ~1 MiB per container
+// instance).
 
 #include "controller.h"
 

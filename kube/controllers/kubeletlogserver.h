@@ -12,7 +12,7 @@
 // Errors are plain text with upstream's status and wording (400 for a container waiting to
 // start, a missing previous instance…).
 //
-// Thread affinity: the controllers' thread (the simulations' thread); sockets live there too.
+// Thread affinity: the kubelet's thread (the simulations' thread); sockets live there too.
 // Memory: a request head is bounded (kMaxRequestBytes); a follower whose reader lags more than
 // kMaxPendingBytes is disconnected.
 

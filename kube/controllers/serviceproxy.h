@@ -13,9 +13,9 @@
 // A node port taken by another program on the machine is logged, reported as a Warning event
 // on the Service, and retried every 10 s.
 //
-// Thread affinity: the controllers' thread (listeners, handlers and the kubelet's simulations
-// all live there). Ownership: borrows the KubeletController, which must outlive it. Randomness
-// is seeded, so a run is reproducible for the same request sequence.
+// Thread affinity: the kubelet's thread (ControllerManager: "kubelet"; listeners, handlers and
+// the kubelet's simulations all live there). Ownership: borrows the KubeletController, which
+// must outlive it. Randomness is seeded, so a run is reproducible for the same request sequence.
 
 #include "controller.h"
 

@@ -16,7 +16,8 @@
 // X-Forwarded-* headers ingress-nginx adds would reach no one and are not produced.
 //
 // Queue keys: "namespace/name" for an Ingress, "name" for an IngressClass.
-// Thread affinity: the controllers' thread (listeners and the kubelet's simulations live there).
+// Thread affinity: the kubelet's thread (ControllerManager: "kubelet"; listeners and the
+// kubelet's simulations live there).
 // Ownership: borrows the KubeletController, which must outlive it. Cost: a request builds the
 // route table of its class from the listers, O(paths of the class's Ingresses); randomness is
 // seeded, so a run is reproducible for the same request sequence.

@@ -40,11 +40,30 @@ QJsonObject calculateReplicaSetStatus(const QJsonObject &oldStatus, const QJsonO
     int fullyLabeled = 0;
     int ready = 0;
     int available = 0;
+    QList<std::pair<QString, QString>> wanted;
+    for (auto it = templateLabels.begin(); it != templateLabels.end(); ++it)
+        wanted.append({it.key(), it.value().toString()});
+    // Pods of one set share their label list (Object::parse interns whole label sets): the
+    // answer for the last list seen is reused (O(1) per pod instead of a lookup per label).
+    const Labels::Item *lastLabels = nullptr;
+    bool lastAll = false;
     for (const auto &pod : activePods) {
         const Labels &labels = pod.object.labels();
+        const Labels::Item *data = labels.items().constData();
         bool all = true;
-        for (auto it = templateLabels.begin(); it != templateLabels.end() && all; ++it)
-            all = labels.value(it.key()) == it.value().toString() && labels.contains(it.key());
+        if (data && data == lastLabels) {
+            all = lastAll;
+        } else {
+            for (const auto &[key, value] : wanted) {
+                const QString have = labels.value(key);
+                if (have.isNull() || have != value) {
+                    all = false;
+                    break;
+                }
+            }
+            lastLabels = data;
+            lastAll = all;
+        }
         if (all)
             ++fullyLabeled;
         if (pod.ready)
