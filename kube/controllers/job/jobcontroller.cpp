@@ -2,6 +2,7 @@
 
 #include "indexedjob.h"
 #include "jobdeadlines.h"
+#include "jobsuspension.h"
 
 #include "kube/api/clock.h"
 #include "kube/cache/sharedinformer.h"
@@ -121,10 +122,7 @@ void JobController::sync(const QString &key, Done done)
         syncFinished(key, *job, spec, oldStatus, std::move(done));
         return;
     }
-    if (spec.value(u"suspend").toBool()) {
-        done({});
-        return;
-    }
+    const bool suspended = spec.value(u"suspend").toBool();
     const int parallelism = spec.value(u"parallelism").toInt(1);
     const bool workQueue = !spec.contains(u"completions");
     const int completions = spec.value(u"completions").toInt(1);
@@ -170,15 +168,15 @@ void JobController::sync(const QString &key, Done done)
             removePod(pod.name);
         active = keep;
     }
-    const int ready = int(std::count_if(active.begin(), active.end(), [](const PodInfo &p) { return p.ready; }));
+    int ready = int(std::count_if(active.begin(), active.end(), [](const PodInfo &p) { return p.ready; }));
 
     QJsonObject status = oldStatus;
-    if (!status.contains(u"startTime"))
+    if (!status.contains(u"startTime") && !suspended) // a suspended Job's clock has not started
         status.insert(u"startTime", now);
     QJsonArray conditions = status.value(u"conditions").toArray();
 
     const int completedCount = indexed ? completed.total() : succeeded;
-    const std::optional<QDateTime> deadline = activeDeadline(spec, status);
+    const std::optional<QDateTime> deadline = suspended ? std::nullopt : activeDeadline(spec, status);
     QString failureReason;
     QString failureMessage;
     if (failed > backoffLimit) {
@@ -207,7 +205,24 @@ void JobController::sync(const QString &key, Done done)
             m_context.events->record(*job, EventRecorder::Type::Normal, u"Completed"_qs, u"Job completed"_qs, name());
         }
         status.insert(u"conditions", conditions);
+    } else if (m_expectations.satisfied(key) && suspended) {
+        // Suspended: every active pod goes (the kubelet gives each its grace period).
+        for (const auto &pod : active)
+            removePod(pod.name);
+        active.clear();
+        ready = 0;
+        const jobsuspension::Change change = jobsuspension::ensureCondition(conditions, true, now);
+        if (change.changed) {
+            status.insert(u"conditions", conditions);
+            m_context.events->record(*job, EventRecorder::Type::Normal, change.eventReason, change.eventMessage, name());
+        }
     } else if (m_expectations.satisfied(key)) {
+        if (const jobsuspension::Change change = jobsuspension::ensureCondition(conditions, false, now); change.changed) {
+            // Resumed: the clock (activeDeadlineSeconds) starts again from now.
+            status.insert(u"conditions", conditions);
+            status.insert(u"startTime", now);
+            m_context.events->record(*job, EventRecorder::Type::Normal, change.eventReason, change.eventMessage, name());
+        }
         const int wanted = workQueue ? (succeeded > 0 ? 0 : parallelism) : std::min(parallelism, completions - completedCount);
         const int missing = wanted - int(active.size());
         if (missing > 0) {

@@ -1,7 +1,8 @@
 // The Job controller in a running embedded cluster (controllers, scheduler and simulated
 // kubelets on): an Indexed Job runs each index exactly once and reports completedIndexes, a
 // failing index gets new pods until the back-off limit, activeDeadlineSeconds ends a Job as
-// DeadlineExceeded, and ttlSecondsAfterFinished deletes a finished Job with its pods.
+// DeadlineExceeded, ttlSecondsAfterFinished deletes a finished Job with its pods, and
+// spec.suspend stops a Job's pods (Suspended condition) until it is resumed.
 #include "tests/support/clusterfixture.h"
 
 #include "kube/client/clustertransport.h"
@@ -57,6 +58,8 @@ private Q_SLOTS:
     void failedIndexGetsNewPods();
     void activeDeadlineEndsTheJob();
     void finishedJobIsDeletedAfterItsTtl();
+    void suspendStopsPodsAndResumeStartsThemAgain();
+    void jobCreatedSuspendedDoesNotStart();
 
 private:
     Expected<Object> get(const GroupVersionResource &gvr, const QString &name)
@@ -166,6 +169,70 @@ void tst_JobController::finishedJobIsDeletedAfterItsTtl()
     QVERIFY2(QTest::qWaitFor([&] { const auto j = get(kJobs, u"brief"_qs); return !j && j.error().is(reason::NotFound); }, WaitMs),
              "the finished Job was not deleted after its TTL");
     QVERIFY2(QTest::qWaitFor([&] { return podsOf(u"brief"_qs).isEmpty(); }, WaitMs), "the Job's pods were not deleted with it");
+}
+
+namespace {
+
+QJsonObject suspendedCondition(const QJsonObject &job)
+{
+    for (const QJsonValue &c : job.value(u"status").toObject().value(u"conditions").toArray())
+        if (c.toObject().value(u"type").toString() == u"Suspended")
+            return c.toObject();
+    return {};
+}
+
+} // namespace
+
+void tst_JobController::suspendStopsPodsAndResumeStartsThemAgain()
+{
+    QVERIFY(create(kJobs, job(u"paused"_qs, {u"sleep"_qs, u"3600"_qs}, {{u"completions"_qs, 2}, {u"parallelism"_qs, 2}})).ok());
+    const auto liveCount = [&] {
+        int n = 0;
+        for (const Object &pod : podsOf(u"paused"_qs))
+            n += pod.isBeingDeleted() ? 0 : 1;
+        return n;
+    };
+    QVERIFY2(QTest::qWaitFor([&] { return jobJson(u"paused"_qs).value(u"status").toObject().value(u"active").toInt() == 2; }, WaitMs),
+             "the Job did not start its two pods");
+    const QString firstStart = jobJson(u"paused"_qs).value(u"status").toObject().value(u"startTime").toString();
+    QVERIFY(!firstStart.isEmpty());
+
+    const auto setSuspend = [&](bool on) {
+        auto r = awaitResult<Expected<Object>>([&](RestClient::ObjectCallback cb) {
+            m_client->patch({kJobs, Ns, u"paused"_qs, QString()}, PatchType::Merge,
+                            on ? QByteArray(R"({"spec":{"suspend":true}})") : QByteArray(R"({"spec":{"suspend":false}})"), cb);
+        });
+        return r && r->ok();
+    };
+    QVERIFY(setSuspend(true));
+    QVERIFY2(QTest::qWaitFor([&] { return suspendedCondition(jobJson(u"paused"_qs)).value(u"status").toString() == u"True"; }, WaitMs),
+             "no Suspended=True condition");
+    const QJsonObject suspended = suspendedCondition(jobJson(u"paused"_qs));
+    QCOMPARE(suspended.value(u"reason").toString(), u"JobSuspended"_qs);
+    QCOMPARE(suspended.value(u"message").toString(), u"Job suspended"_qs);
+    QVERIFY2(QTest::qWaitFor([&] { return liveCount() == 0; }, WaitMs), "a suspended Job's pods kept running");
+    QVERIFY2(QTest::qWaitFor([&] { return !jobJson(u"paused"_qs).value(u"status").toObject().contains(u"active"); }, WaitMs),
+             "status.active still counts the stopped pods");
+    QTest::qWait(1100); // no replacement pods come while suspended (and startTime, in seconds, can move on)
+    QCOMPARE(liveCount(), 0);
+
+    QVERIFY(setSuspend(false));
+    QVERIFY2(QTest::qWaitFor([&] { return suspendedCondition(jobJson(u"paused"_qs)).value(u"status").toString() == u"False"; }, WaitMs),
+             "the Suspended condition did not turn False on resume");
+    QCOMPARE(suspendedCondition(jobJson(u"paused"_qs)).value(u"reason").toString(), u"JobResumed"_qs);
+    QVERIFY2(QTest::qWaitFor([&] { return liveCount() == 2; }, WaitMs), "the resumed Job did not start new pods");
+    // Resuming restarts the clock that activeDeadlineSeconds counts.
+    QVERIFY(jobJson(u"paused"_qs).value(u"status").toObject().value(u"startTime").toString() > firstStart);
+}
+
+void tst_JobController::jobCreatedSuspendedDoesNotStart()
+{
+    QVERIFY(create(kJobs, job(u"later"_qs, {u"echo"_qs, u"hi"_qs}, {{u"suspend"_qs, true}})).ok());
+    QVERIFY2(QTest::qWaitFor([&] { return suspendedCondition(jobJson(u"later"_qs)).value(u"status").toString() == u"True"; }, WaitMs),
+             "no Suspended=True condition");
+    QTest::qWait(500);
+    QVERIFY(podsOf(u"later"_qs).isEmpty());
+    QVERIFY(!jobJson(u"later"_qs).value(u"status").toObject().contains(u"startTime"));
 }
 
 QTEST_GUILESS_MAIN(tst_JobController)
