@@ -45,10 +45,8 @@ SqliteDb::OpenResult SqliteDb::open(const QString &path, Mode mode)
                 Status::internalError(u"%1 is missing or empty but its write-ahead log %2 holds %3 bytes"_qs.arg(
                     path, wal.filePath()).arg(wal.size()))};
     }
-    const int access = mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-        : mode == Mode::Checkpointer           ? SQLITE_OPEN_READWRITE
-                                               : SQLITE_OPEN_READONLY;
-    const int flags = access | SQLITE_OPEN_NOMUTEX;
+    const int flags = (mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY)
+        | SQLITE_OPEN_NOMUTEX;
     sqlite3 *raw = nullptr;
     // The WAL's writes gathered into one per commit (walwritebuffer.h); the default VFS otherwise.
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, walbuffer::vfsName());
@@ -69,12 +67,6 @@ SqliteDb::OpenResult SqliteDb::open(const QString &path, Mode mode)
     };
     if (mode == Mode::ReadOnly)
         return {std::move(db), Failure::None, {}};
-    if (mode == Mode::Checkpointer) {
-        sqlite3_wal_autocheckpoint(raw, 0);
-        if (Status s = db->exec("PRAGMA synchronous=FULL"); !s.isSuccess())
-            return fail(s);
-        return {std::move(db), Failure::None, {}};
-    }
 
     // WAL, and synchronous=FULL set explicitly: entering WAL mode would otherwise switch to
     // SQLITE_DEFAULT_WAL_SYNCHRONOUS, which may be NORMAL (no fsync per commit).
@@ -176,7 +168,7 @@ Status SqliteDb::checkpoint(Checkpoint kind)
     if (rc != SQLITE_OK && rc != SQLITE_BUSY)
         return error(u"checkpointing the WAL"_qs);
     if (logFrames < 0)
-        return {}; // another connection was checkpointing: nothing was counted
+        return {}; // another connection (a sqlite3 shell, say) was checkpointing: nothing was counted
     // Frames left behind (a reader still needs them) count towards the next checkpoint.
     m_walFrames = logFrames - checkpointed;
     return {};

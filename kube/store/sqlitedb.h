@@ -24,7 +24,7 @@ class SqliteStatement;
 class SqliteDb
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly, Checkpointer };
+    enum class Mode { ReadWrite, ReadOnly };
     // Why open() failed: Damaged (the file is not a database, or the integrity check failed) is
     // the only case in which the caller may move the files aside.
     enum class Failure { None, Damaged, Other };
@@ -38,9 +38,6 @@ public:
     // ReadWrite: creates the file when missing, sets journal_mode=WAL and synchronous=FULL and
     // reads both back (fails when SQLite did not apply them), busy_timeout, then quick_check.
     // ReadOnly: a second connection for reads at past revisions (no check).
-    // Checkpointer: a connection to a database ReadWrite opened already, only for checkpoints
-    // beside the writer (synchronous=FULL, so a checkpoint syncs what it copies; no check; never
-    // checkpoints on close).
     static OpenResult open(const QString &path, Mode mode);
     ~SqliteDb();
     SqliteDb(const SqliteDb &) = delete;

@@ -1,7 +1,6 @@
 #include "store.h"
 
 #include "batchtimings.h"
-#include "checkpointer.h"
 #include "commitqueue.h"
 #include "eventfanout.h"
 #include "eventhistory.h"
@@ -55,7 +54,6 @@ public:
     // caller, or the housekeeping thread), one at a time.
     std::unique_ptr<SqliteDb> writeDb;
     std::unique_ptr<RevisionLog> log;
-    std::unique_ptr<Checkpointer> checkpointer; // busy checkpoints beside the commits; may be null
     qint64 compactionDone = 0;   // superseded rows at or below this are deleted
     qint64 compactionTarget = 0; // ...and up to this are being deleted, chunk by chunk
     bool walDirty = false;       // commits since the last checkpoint attempt
@@ -148,11 +146,6 @@ Expected<std::unique_ptr<Store>> Store::open(const QString &dir, const StoreOpti
         return reader.status;
     d->readDb = std::move(reader.db);
 
-    if (Expected<std::unique_ptr<Checkpointer>> checkpointer = Checkpointer::start(path))
-        d->checkpointer = std::move(checkpointer).value();
-    else // the commits checkpoint between batches instead
-        qCWarning(lcStore).noquote() << "no background checkpoints:" << checkpointer.error().message();
-
     d->fanout = std::make_unique<EventFanout>(d->hub);
     d->fanout->post({}, d->revision); // the loaded revisions have no watchers to reach
     Private *p = d.get();
@@ -226,7 +219,6 @@ Store::~Store()
     d->queue.close();
     if (d->housekeeper.joinable())
         d->housekeeper.join(); // returns once every caller left and no commit runs
-    d->checkpointer.reset();   // waits for a checkpoint in progress; the writer folds the rest at close
     d->fanout.reset();         // dispatches what is still posted
     d->hub.closeAll(Status(503, QString::fromLatin1(reason::ServiceUnavailable), u"the store was closed"_qs));
 }
@@ -348,13 +340,9 @@ void Store::Private::maintain(bool idle)
     const bool due = idle ? walDirty && frames >= options.idleCheckpointFrames : frames >= options.busyCheckpointFrames;
     if (!due)
         return;
-    // Busy: the checkpointer copies the WAL beside the next commits, which wait for it no more.
-    // A WAL it does not keep up with (a reader pins old frames, the disk lags) is checkpointed
-    // here between batches, as when idle, so that the WAL stays bounded.
-    if (!idle && checkpointer && frames < 4 * options.busyCheckpointFrames) {
-        checkpointer->request();
-        return;
-    }
+    // Between batches, holding the token: a checkpoint beside the commits (its own connection and
+    // thread) was tried and measured slower — its fsyncs of the database file delayed the WAL's,
+    // and under steady writes it never caught up enough to let the WAL start over.
     if (Status s = writeDb->checkpoint(SqliteDb::Checkpoint::Passive); !s.isSuccess())
         qCWarning(lcStore).noquote() << s.message();
     walDirty = false;
@@ -554,7 +542,6 @@ StoreDiagnostics Store::diagnostics() const
     out.historySize = d->history.size();
     out.historyFloor = d->history.floorRevision();
     out.walFrames = d->writeDb->walFrames(); // racy read of a counter; diagnostic only
-    out.backgroundCheckpoints = d->checkpointer ? d->checkpointer->checkpoints() : 0;
     return out;
 }
 

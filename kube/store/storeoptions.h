@@ -68,7 +68,6 @@ struct StoreDiagnostics {
     // the acknowledgements; tests wait on this instead of sleeping).
     qint64 dispatchedRevision = 0;
     int walFrames = 0;
-    qint64 backgroundCheckpoints = 0; // run beside the commits while the store was busy
 };
 
 } // namespace kube
