@@ -1,19 +1,36 @@
 #include "rbacpolicy.h"
 
+#include "kube/api/jsonstrings.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace kube {
 
+AuthorizationAttributes AuthorizationAttributes::forResource(QString verb, QString apiGroup, QString resource, QString subresource,
+                                                             QString name, QString namespace_)
+{
+    AuthorizationAttributes a;
+    a.verb = std::move(verb);
+    a.apiGroup = std::move(apiGroup);
+    a.resource = std::move(resource);
+    a.subresource = std::move(subresource);
+    a.name = std::move(name);
+    a.namespace_ = std::move(namespace_);
+    return a;
+}
+
+AuthorizationAttributes AuthorizationAttributes::forPath(QString verb, QString path)
+{
+    AuthorizationAttributes a;
+    a.isResourceRequest = false;
+    a.verb = std::move(verb);
+    a.path = std::move(path);
+    return a;
+}
+
 namespace {
 
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &s : v.toArray())
-        out << s.toString();
-    return out;
-}
 
 bool containsOrStar(const QStringList &list, const QString &value)
 {
@@ -56,8 +73,8 @@ QString roleNotFound(const QString &kind, const QString &name)
 
 PolicyRule PolicyRule::fromJson(const QJsonObject &o)
 {
-    return {strings(o.value(u"verbs")), strings(o.value(u"apiGroups")), strings(o.value(u"resources")),
-            strings(o.value(u"resourceNames")), strings(o.value(u"nonResourceURLs"))};
+    return {jsonStrings(o.value(u"verbs")), jsonStrings(o.value(u"apiGroups")), jsonStrings(o.value(u"resources")),
+            jsonStrings(o.value(u"resourceNames")), jsonStrings(o.value(u"nonResourceURLs"))};
 }
 
 bool PolicyRule::allows(const AuthorizationAttributes &a) const

@@ -40,6 +40,11 @@ struct AuthorizationAttributes {
     QString resource;
     QString subresource;
     QString name;
+
+    // A request for a resource (subresource, name and namespace may be empty) / for a path.
+    static AuthorizationAttributes forResource(QString verb, QString apiGroup, QString resource, QString subresource,
+                                               QString name, QString namespace_);
+    static AuthorizationAttributes forPath(QString verb, QString path);
 };
 
 struct PolicyRule {

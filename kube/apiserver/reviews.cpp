@@ -5,6 +5,7 @@
 #include "codec.h"
 #include "resourcerequest.h"
 
+#include "kube/api/jsonstrings.h"
 #include "kube/api/status.h"
 
 #include <QJsonArray>
@@ -15,13 +16,6 @@ namespace kube {
 
 namespace {
 
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &s : v.toArray())
-        out << s.toString();
-    return out;
-}
 
 Status invalid(const QString &kind, const QString &field, const QString &value, const QString &detail)
 {
@@ -130,7 +124,7 @@ void handleReview(const AccessControl &access, const ApiContext &context, const 
         const QString token = spec.value(u"token").toString();
         if (token.isEmpty())
             return responder.respondStatus(Status::badRequest(u"token is required for TokenReview in authentication"_qs));
-        const auto found = access.authenticate(token.toUtf8(), strings(spec.value(u"audiences")));
+        const auto found = access.authenticate(token.toUtf8(), jsonStrings(spec.value(u"audiences")));
         QJsonObject status;
         if (found) {
             status[u"authenticated"_qs] = true;
@@ -156,10 +150,10 @@ void handleReview(const AccessControl &access, const ApiContext &context, const 
                 return responder.respondStatus(Status::badRequest(u"spec.resourceAttributes.namespace must match namespace: "_qs + info.namespace_));
         }
         if (k != u"SelfSubjectAccessReview") {
-            subject = UserInfo{spec.value(u"user").toString(), spec.value(u"uid").toString(), strings(spec.value(u"groups")), {}};
+            subject = UserInfo{spec.value(u"user").toString(), spec.value(u"uid").toString(), jsonStrings(spec.value(u"groups")), {}};
             const QJsonObject extra = spec.value(u"extra").toObject();
             for (auto it = extra.begin(); it != extra.end(); ++it)
-                subject.extra.insert(it.key(), strings(it.value()));
+                subject.extra.insert(it.key(), jsonStrings(it.value()));
             if (subject.name.isEmpty() && subject.groups.isEmpty())
                 return responder.respondStatus(invalid(k, u"spec.user"_qs, u"\"\""_qs, u"at least one of user or group must be specified"_qs));
         }

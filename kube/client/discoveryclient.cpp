@@ -2,6 +2,8 @@
 
 #include "clustertransport.h"
 
+#include "kube/api/jsonstrings.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,13 +16,6 @@ namespace {
 
 constexpr QByteArrayView kAggregatedAccept = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json";
 
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &s : v.toArray())
-        out.append(s.toString());
-    return out;
-}
 
 HttpRequest discoveryRequest(const QByteArray &target, bool aggregated)
 {
@@ -48,9 +43,9 @@ QList<ApiResource> parseAggregated(const QJsonObject &list)
                 a.singularName = res.value(u"singularResource").toString();
                 a.namespaced = res.value(u"scope").toString() == u"Namespaced";
                 a.preferredVersion = first;
-                a.verbs = strings(res.value(u"verbs"));
-                a.shortNames = strings(res.value(u"shortNames"));
-                a.categories = strings(res.value(u"categories"));
+                a.verbs = jsonStrings(res.value(u"verbs"));
+                a.shortNames = jsonStrings(res.value(u"shortNames"));
+                a.categories = jsonStrings(res.value(u"categories"));
                 for (const QJsonValue &s : res.value(u"subresources").toArray())
                     a.subresources.append(s.toObject().value(u"subresource").toString());
                 out.append(a);
@@ -79,9 +74,9 @@ QList<ApiResource> parseResourceList(const GroupVersion &gv, bool preferred, con
         a.singularName = res.value(u"singularName").toString();
         a.namespaced = res.value(u"namespaced").toBool();
         a.preferredVersion = preferred;
-        a.verbs = strings(res.value(u"verbs"));
-        a.shortNames = strings(res.value(u"shortNames"));
-        a.categories = strings(res.value(u"categories"));
+        a.verbs = jsonStrings(res.value(u"verbs"));
+        a.shortNames = jsonStrings(res.value(u"shortNames"));
+        a.categories = jsonStrings(res.value(u"categories"));
         out.append(a);
     }
     for (const auto &[parent, sub] : subresources) {
@@ -174,7 +169,7 @@ void DiscoveryClient::startLegacy()
             return;
         }
         bool first = true;
-        for (const QString &version : strings(QJsonDocument::fromJson(response->body).object().value(u"versions"))) {
+        for (const QString &version : jsonStrings(QJsonDocument::fromJson(response->body).object().value(u"versions"))) {
             fetchGroupVersion({QString(), version}, first);
             first = false;
         }

@@ -5,6 +5,7 @@
 
 #include "kube/api/clock.h"
 #include "kube/api/duration.h"
+#include "kube/api/jsonstrings.h"
 #include "kube/api/quantity.h"
 
 #include <QCryptographicHash>
@@ -30,13 +31,6 @@ std::optional<qint64> parseDurationMs(const QString &text)
     return d->nanoseconds() / Duration::Millisecond;
 }
 
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &e : v.toArray())
-        out.append(e.toString());
-    return out;
-}
 
 } // namespace
 
@@ -62,8 +56,8 @@ void ContainerSimulation::readSpec(const QJsonObject &spec)
     m_pullPolicy = spec.value(QLatin1String("imagePullPolicy")).toString(m_image.defaultPullPolicy());
 
     // The process: command replaces ENTRYPOINT (and drops CMD), args replace CMD.
-    const QStringList command = strings(spec.value(QLatin1String("command")));
-    const QStringList args = strings(spec.value(QLatin1String("args")));
+    const QStringList command = jsonStrings(spec.value(QLatin1String("command")));
+    const QStringList args = jsonStrings(spec.value(QLatin1String("args")));
     const bool hasCommand = spec.contains(QLatin1String("command"));
     const bool hasArgs = spec.contains(QLatin1String("args"));
     QStringList entrypoint = hasCommand ? command : (m_profile ? m_profile->entrypoint : QStringList());

@@ -1,6 +1,7 @@
 #include "simulationdata.h"
 
 #include "kube/api/duration.h"
+#include "kube/api/jsonstrings.h"
 #include "kube/api/quantity.h"
 #include "kube/api/yaml.h"
 
@@ -62,13 +63,6 @@ public:
         return milli ? q->milliValue() : q->value();
     }
 
-    static QStringList strings(const QJsonValue &v)
-    {
-        QStringList out;
-        for (const QJsonValue &e : v.toArray())
-            out.append(e.toString());
-        return out;
-    }
 
 private:
     QString m_file;
@@ -114,9 +108,9 @@ Expected<SimulationData> SimulationData::load(const QString &directory)
         p.pullSeconds = o.value(QLatin1String("pullSeconds")).toDouble(1);
         p.sizeBytes = qint64(o.value(QLatin1String("sizeBytes")).toDouble());
         p.startupSeconds = o.value(QLatin1String("startupSeconds")).toDouble();
-        p.entrypoint = Reader::strings(o.value(QLatin1String("entrypoint")));
-        p.command = Reader::strings(o.value(QLatin1String("command")));
-        p.args = Reader::strings(o.value(QLatin1String("args")));
+        p.entrypoint = jsonStrings(o.value(QLatin1String("entrypoint")));
+        p.command = jsonStrings(o.value(QLatin1String("command")));
+        p.args = jsonStrings(o.value(QLatin1String("args")));
         for (const QJsonValue &port : o.value(QLatin1String("ports")).toArray()) {
             const QJsonObject po = port.toObject();
             p.ports.append({po.value(QLatin1String("port")).toInt(), po.value(QLatin1String("protocol")).toString(QStringLiteral("TCP"))});
@@ -125,7 +119,7 @@ Expected<SimulationData> SimulationData::load(const QString &directory)
             p.servesHttp = true;
             p.httpPort = http.value(QLatin1String("port")).toInt();
             p.healthPath = http.value(QLatin1String("healthPath")).toString(QStringLiteral("/"));
-            p.httpPaths = Reader::strings(http.value(QLatin1String("paths")));
+            p.httpPaths = jsonStrings(http.value(QLatin1String("paths")));
             p.httpBody = http.value(QLatin1String("body")).toString();
             if (!p.listensOn(p.httpPort))
                 r.fail(path + QStringLiteral(".http.port"), QStringLiteral("not among the image's ports"));
@@ -134,7 +128,7 @@ Expected<SimulationData> SimulationData::load(const QString &directory)
         p.memoryBytes = r.quantity(o, "memory", path, false);
         p.exitsOnSigterm = o.value(QLatin1String("exitsOnSigterm")).toBool(true);
         p.sigtermExitCode = o.value(QLatin1String("sigtermExitCode")).toInt(0);
-        p.startupLogs = Reader::strings(o.value(QLatin1String("startupLogs")));
+        p.startupLogs = jsonStrings(o.value(QLatin1String("startupLogs")));
         if (data.m_byRepository.contains(p.repository))
             r.fail(path + QStringLiteral(".repository"), QStringLiteral("duplicate %1").arg(p.repository));
         data.m_byRepository.insert(p.repository, data.m_images.size());

@@ -22,23 +22,13 @@ namespace {
 AuthorizationAttributes res(QString verb, QString group, QString resource, QString subresource = {}, QString name = {},
                             QString ns = {})
 {
-    AuthorizationAttributes a;
-    a.verb = std::move(verb);
-    a.apiGroup = std::move(group);
-    a.resource = std::move(resource);
-    a.subresource = std::move(subresource);
-    a.name = std::move(name);
-    a.namespace_ = std::move(ns);
-    return a;
+    return AuthorizationAttributes::forResource(std::move(verb), std::move(group), std::move(resource), std::move(subresource),
+                                                std::move(name), std::move(ns));
 }
 
 AuthorizationAttributes path(QString verb, QString p)
 {
-    AuthorizationAttributes a;
-    a.isResourceRequest = false;
-    a.verb = std::move(verb);
-    a.path = std::move(p);
-    return a;
+    return AuthorizationAttributes::forPath(std::move(verb), std::move(p));
 }
 
 RbacPolicy bootstrapPolicy()
