@@ -6,21 +6,13 @@
 #include "serviceaccounttoken.h"
 
 #include "kube/api/clock.h"
+#include "kube/api/constanttime.h"
 
 #include <QUrl>
 
 namespace kube {
 
 namespace {
-
-bool sameBytes(QByteArrayView a, QByteArrayView b)
-{
-    unsigned char diff = a.size() == b.size() ? 0 : 1;
-    const qsizetype n = qMin(a.size(), b.size());
-    for (qsizetype i = 0; i < n; ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
 
 QByteArray bearerToken(const ApiRequest &request)
 {
@@ -57,7 +49,7 @@ std::optional<AccessControl::Authenticated> AccessControl::authenticate(QByteArr
 {
     if (token.isEmpty())
         return std::nullopt;
-    if (sameBytes(token, m_clusterToken)) {
+    if (equalsInConstantTime(token, m_clusterToken)) {
         // The admin token is meant for this API server only.
         if (!audiences.isEmpty() && !audiences.contains(ServiceAccountTokens::issuer()))
             return std::nullopt;

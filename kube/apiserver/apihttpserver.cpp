@@ -1,6 +1,7 @@
 #include "apihttpserver.h"
 
 #include "apirequest.h"
+#include "kube/api/constanttime.h"
 #include "kube/api/status.h"
 
 #include <QHostAddress>
@@ -14,15 +15,6 @@
 namespace kube {
 
 namespace {
-
-bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
-{
-    unsigned char diff = a.size() == b.size() ? 0 : 1;
-    const qsizetype n = qMin(a.size(), b.size());
-    for (qsizetype i = 0; i < n; ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
 
 QByteArray methodName(QHttpServerRequest::Method m)
 {
@@ -139,7 +131,7 @@ void ApiHttpServer::serve(ApiRequest req, QTcpSocket *socket)
     }
     const QByteArray auth = req.header("Authorization");
     const bool bearer = auth.size() > 7 && auth.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
-    if (!bearer || (!constantTimeEquals(auth.mid(7).trimmed(), m_token) && !m_handler->authenticatesToken(auth.mid(7).trimmed()))) {
+    if (!bearer || (!equalsInConstantTime(auth.mid(7).trimmed(), m_token) && !m_handler->authenticatesToken(auth.mid(7).trimmed()))) {
         responder.respondStatus(Status(401, QString::fromLatin1(reason::Unauthorized), u"Unauthorized"_qs));
         return;
     }

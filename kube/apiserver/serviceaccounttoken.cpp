@@ -2,6 +2,7 @@
 
 #include "storagekeys.h"
 
+#include "kube/api/constanttime.h"
 #include "kube/api/typeregistry.h"
 #include "kube/store/store.h"
 
@@ -21,16 +22,6 @@ constexpr auto Base64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrail
 QByteArray encodePart(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64(Base64Url);
-}
-
-bool constantTimeEqual(QByteArrayView a, QByteArrayView b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 Status invalidToken() { return Status(401, QString::fromLatin1(reason::Unauthorized), u"Unauthorized"_qs); }
@@ -86,7 +77,7 @@ Expected<ServiceAccountTokenClaims> ServiceAccountTokens::decode(QByteArrayView 
     if (first <= 0 || last <= first)
         return invalidToken();
     const QByteArrayView input = token.first(last);
-    if (!constantTimeEqual(sign(input), token.sliced(last + 1)))
+    if (!equalsInConstantTime(sign(input), token.sliced(last + 1)))
         return invalidToken();
     const QJsonObject header = QJsonDocument::fromJson(QByteArray::fromBase64(token.first(first).toByteArray(), Base64Url)).object();
     if (header.value(u"alg").toString() != u"HS256")

@@ -1,6 +1,7 @@
 #include "kubeletlogserver.h"
 
 #include "kube/api/clock.h"
+#include "kube/api/constanttime.h"
 #include "kube/kubelet/podsimulation.h"
 
 #include <QHostAddress>
@@ -24,15 +25,6 @@ struct KubeletLogServer::Follower {
 };
 
 namespace {
-
-bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
-{
-    unsigned char diff = a.size() == b.size() ? 0 : 1;
-    const qsizetype n = qMin(a.size(), b.size());
-    for (qsizetype i = 0; i < n; ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
 
 QByteArray reasonPhrase(int status)
 {
@@ -146,7 +138,7 @@ void KubeletLogServer::serve(QTcpSocket *socket, const QByteArray &head)
             auth = line.mid(colon + 1).trimmed();
     }
     const bool bearer = auth.size() > 7 && auth.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
-    if (!bearer || !constantTimeEquals(auth.mid(7).trimmed(), m_token))
+    if (!bearer || !equalsInConstantTime(auth.mid(7).trimmed(), m_token))
         return writeWhole(socket, 401, "Unauthorized\n");
     if (requestLine[0] != "GET")
         return writeWhole(socket, 405, "Method Not Allowed\n");
