@@ -459,7 +459,8 @@ void tst_TypeRegistry::builtinGroupVersionsInUpstreamOrder()
     for (const GroupVersion &gv : gvs)
         names << gv.apiVersion();
     // kube-apiserver's discovery order (group priority, then preferred version first).
-    const QStringList upstream = {u"v1"_qs, u"apps/v1"_qs, u"events.k8s.io/v1"_qs, u"authentication.k8s.io/v1"_qs, u"autoscaling/v2"_qs,
+    const QStringList upstream = {u"v1"_qs, u"apps/v1"_qs, u"events.k8s.io/v1"_qs, u"authentication.k8s.io/v1"_qs,
+                                  u"authorization.k8s.io/v1"_qs, u"autoscaling/v2"_qs,
                                   u"autoscaling/v1"_qs, u"batch/v1"_qs, u"networking.k8s.io/v1"_qs, u"policy/v1"_qs,
                                   u"rbac.authorization.k8s.io/v1"_qs, u"storage.k8s.io/v1"_qs,
                                   u"apiextensions.k8s.io/v1"_qs, u"coordination.k8s.io/v1"_qs, u"discovery.k8s.io/v1"_qs};
